@@ -1,0 +1,4 @@
+export { type CreateDbOptions, createDb, type Database, type DbHandle } from './create-db.ts';
+export { DatabaseStartError } from './errors.ts';
+export * from './schema/index.ts';
+export { createTestDb, testDatabaseKinds } from './test-db.ts';
