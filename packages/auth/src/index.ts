@@ -1,0 +1,3 @@
+export * from './access/index.ts';
+export * from './password/index.ts';
+export * from './session/index.ts';

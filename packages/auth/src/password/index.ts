@@ -1,0 +1,1 @@
+export { hashPassword, type PasswordHashOptions, verifyPassword } from './hash-password.ts';
