@@ -1,0 +1,119 @@
+import type { Database } from '@quorum/db';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { StatusProjection } from './projection.ts';
+import type { StatusBus, StatusEvent } from './status-bus.ts';
+import { listVisibleStatuses, loadHealthHistory } from './status-store.ts';
+import type { DealStatusView, StatusViewer } from './status-types.ts';
+import { statusViewFor } from './visibility.ts';
+
+/** Options of {@link statusRoutes}. */
+export interface StatusRoutesOptions {
+  db: Database;
+  bus: StatusBus;
+  /** The caller of a request (from the session), or null when there is none. */
+  viewer: (c: Context) => StatusViewer | null | undefined | Promise<StatusViewer | null | undefined>;
+  /** When given, deals that have no stored status yet are projected as soon as a dashboard asks for them. */
+  projection?: Pick<StatusProjection, 'schedule'>;
+  /** Interval of the SSE heartbeat comment that keeps proxies from closing an idle stream (default 15 s). */
+  heartbeatMs?: number;
+  /** Aborting it ends every open event stream (server shutdown). */
+  shutdown?: AbortSignal;
+}
+
+const unauthorized = { error: { code: 'unauthorized', message: 'Log in to see deal status.' } };
+
+/**
+ * The status endpoints, to mount under `/api` before any `/deals/:id` route:
+ * - `GET /deals/events`: server-sent events. On connect one `status` event per deal the caller may see
+ *   (its stored status, in the caller's view), then `ready`, then one `status` event per change of a
+ *   visible deal; a comment line as heartbeat.
+ * - `GET /deals/health-history?ids=a,b&limit=60`: `{ history: { [dealId]: [{ health, at }] } }`, the
+ *   health trend of each visible deal (full-view deals only).
+ */
+export function statusRoutes({
+  db,
+  bus,
+  viewer: getViewer,
+  projection,
+  heartbeatMs = 15_000,
+  shutdown,
+}: StatusRoutesOptions): Hono {
+  const app = new Hono();
+
+  app.get('/deals/events', async (c) => {
+    const viewer = await getViewer(c);
+    if (!viewer) return c.json(unauthorized, 401);
+    c.header('X-Accel-Buffering', 'no');
+    return streamSSE(c, async (stream) => {
+      /** Latest status per deal waiting to be written: a slow client gets the newest, never a backlog. */
+      const outbox = new Map<string, DealStatusView>();
+      let ready = false;
+      let writing: Promise<void> | null = null;
+
+      const drain = async () => {
+        while (outbox.size > 0 && !stream.aborted) {
+          const [dealId, status] = outbox.entries().next().value as [string, DealStatusView];
+          outbox.delete(dealId);
+          await stream.writeSSE({ event: 'status', data: JSON.stringify(status) });
+        }
+      };
+      const kick = () => {
+        if (!ready || writing) return;
+        writing = drain().finally(() => {
+          writing = null;
+          if (outbox.size > 0) kick();
+        });
+      };
+      const onEvent = (event: StatusEvent) => {
+        const view = statusViewFor(viewer, event.audience);
+        if (!view) return;
+        outbox.delete(event.dealId);
+        outbox.set(event.dealId, view === 'full' ? event.status : event.sharedStatus);
+        kick();
+      };
+
+      const unsubscribe = bus.subscribe(onEvent);
+      const heartbeat = setInterval(() => {
+        void stream.write(': heartbeat\n\n');
+      }, heartbeatMs);
+      const closed = new Promise<void>((resolve) => {
+        stream.onAbort(resolve);
+        if (shutdown?.aborted) resolve();
+        shutdown?.addEventListener('abort', () => resolve(), { once: true });
+      });
+      try {
+        const visible = await listVisibleStatuses(db, viewer);
+        for (const deal of visible) {
+          if (!deal.status) projection?.schedule(deal.dealId);
+          else if (!outbox.has(deal.dealId))
+            await stream.writeSSE({ event: 'status', data: JSON.stringify(deal.status) });
+        }
+        await stream.writeSSE({ event: 'ready', data: JSON.stringify({ deals: visible.length }) });
+        ready = true;
+        kick();
+        await closed;
+      } finally {
+        clearInterval(heartbeat);
+        unsubscribe();
+        outbox.clear();
+      }
+    });
+  });
+
+  app.get('/deals/health-history', async (c) => {
+    const viewer = await getViewer(c);
+    if (!viewer) return c.json(unauthorized, 401);
+    const ids = c.req.query('ids');
+    const limit = Number(c.req.query('limit') ?? 60);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+      return c.json({ error: { code: 'invalid_input', message: 'limit must be a whole number from 1 to 1000.' } }, 400);
+    }
+    const dealIds = ids ? ids.split(',').filter(Boolean) : undefined;
+    const history = await loadHealthHistory(db, viewer, { dealIds, limit });
+    return c.json({ history });
+  });
+
+  return app;
+}

@@ -1,0 +1,27 @@
+export { type StatusRoutesOptions, statusRoutes } from './events-route.ts';
+export {
+  type ComputeStatus,
+  type StatusDocSource,
+  StatusProjection,
+  type StatusProjectionOptions,
+} from './projection.ts';
+export { type DealRoomKind, parseDealRoom } from './room-names.ts';
+export {
+  createLocalStatusBus,
+  type DealAudience,
+  type LocalStatusBusOptions,
+  type StatusBus,
+  type StatusEvent,
+  type StatusListener,
+} from './status-bus.ts';
+export {
+  type HealthHistoryOptions,
+  type HealthPoint,
+  listVisibleStatuses,
+  loadHealthHistory,
+  type StatusRecord,
+  saveStatus,
+  type VisibleDealStatus,
+} from './status-store.ts';
+export type { DealStatusView, StatusViewer, StatusViewKind } from './status-types.ts';
+export { loadAudience, membershipView, statusViewFor } from './visibility.ts';

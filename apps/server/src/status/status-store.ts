@@ -1,0 +1,139 @@
+import { type Database, dealHealthHistory, dealMembers, dealStatus, deals } from '@quorum/db';
+import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import type { DealStatusView, StatusViewer, StatusViewKind } from './status-types.ts';
+import { membershipView } from './visibility.ts';
+
+/** What {@link saveStatus} stores for one deal. */
+export interface StatusRecord {
+  dealId: string;
+  status: DealStatusView;
+  sharedStatus: DealStatusView;
+}
+
+/**
+ * Upserts a deal's projected status (both views) and appends to its health history when the health
+ * differs from the stored one (or nothing was stored yet). Returns whether the health changed.
+ */
+export async function saveStatus(db: Database, { dealId, status, sharedStatus }: StatusRecord): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [previous] = await tx
+      .select({ health: dealStatus.health })
+      .from(dealStatus)
+      .where(eq(dealStatus.dealId, dealId))
+      .for('update')
+      .limit(1);
+    const now = new Date();
+    await tx
+      .insert(dealStatus)
+      .values({ dealId, status, sharedStatus, health: status.health, updatedAt: now })
+      .onConflictDoUpdate({
+        target: dealStatus.dealId,
+        set: { status, sharedStatus, health: status.health, updatedAt: now },
+      });
+    const changed = previous?.health !== status.health;
+    if (changed) await tx.insert(dealHealthHistory).values({ dealId, health: status.health, at: now });
+    return changed;
+  });
+}
+
+/** A deal the viewer may see, with its stored status in the viewer's view (null before the first projection). */
+export interface VisibleDealStatus {
+  dealId: string;
+  organizationId: string;
+  view: StatusViewKind;
+  status: DealStatusView | null;
+}
+
+/** The condition "viewer may see this deal": a member of it, or a manager of its organization. */
+function visibleTo(viewer: StatusViewer) {
+  const member = isNotNull(dealMembers.userId);
+  if (viewer.orgRole === 'manager' && viewer.organizationId) {
+    return or(member, eq(deals.organizationId, viewer.organizationId));
+  }
+  return member;
+}
+
+/**
+ * Every deal `viewer` may see with its stored status in the right view: the full one for sellers on the
+ * deal and managers of its organization, the shared one for Mobilizers. One query.
+ */
+export async function listVisibleStatuses(db: Database, viewer: StatusViewer): Promise<VisibleDealStatus[]> {
+  const rows = await db
+    .select({
+      dealId: deals.id,
+      organizationId: deals.organizationId,
+      role: dealMembers.role,
+      status: dealStatus.status,
+      sharedStatus: dealStatus.sharedStatus,
+    })
+    .from(deals)
+    .leftJoin(dealMembers, and(eq(dealMembers.dealId, deals.id), eq(dealMembers.userId, viewer.id)))
+    .leftJoin(dealStatus, eq(dealStatus.dealId, deals.id))
+    .where(visibleTo(viewer))
+    .orderBy(desc(deals.createdAt));
+  const visible: VisibleDealStatus[] = [];
+  for (const row of rows) {
+    const view = viewOfRow(viewer, row.organizationId, row.role);
+    if (!view) continue;
+    const stored = (view === 'full' ? row.status : row.sharedStatus) as DealStatusView | null;
+    visible.push({ dealId: row.dealId, organizationId: row.organizationId, view, status: stored ?? null });
+  }
+  return visible;
+}
+
+function viewOfRow(viewer: StatusViewer, organizationId: string, role: string | null): StatusViewKind | null {
+  if (viewer.orgRole === 'manager' && viewer.organizationId === organizationId) return 'full';
+  return membershipView(role);
+}
+
+/** One point of a deal's health trend. */
+export interface HealthPoint {
+  health: number;
+  at: string;
+}
+
+/** Options of {@link loadHealthHistory}. */
+export interface HealthHistoryOptions {
+  /** Only these deals (still filtered by visibility); all visible deals when omitted. */
+  dealIds?: string[];
+  /** Most recent points kept per deal (default 60). */
+  limit?: number;
+}
+
+/**
+ * The health trend of each deal `viewer` sees in the full view, oldest first, the last `limit` points
+ * per deal. A Mobilizer gets no history: the stored health is the full view's, and its changes would
+ * reveal seller-only facts (a Blocker getting a plan).
+ */
+export async function loadHealthHistory(
+  db: Database,
+  viewer: StatusViewer,
+  { dealIds, limit = 60 }: HealthHistoryOptions = {},
+): Promise<Record<string, HealthPoint[]>> {
+  const visible = (await listVisibleStatuses(db, viewer)).filter(
+    (deal) => deal.view === 'full' && (!dealIds || dealIds.includes(deal.dealId)),
+  );
+  const history: Record<string, HealthPoint[]> = {};
+  for (const deal of visible) history[deal.dealId] = [];
+  const ids = Object.keys(history);
+  if (ids.length === 0) return history;
+  const ranked = db
+    .select({
+      dealId: dealHealthHistory.dealId,
+      health: dealHealthHistory.health,
+      at: dealHealthHistory.at,
+      rank: sql<number>`row_number() over (partition by ${dealHealthHistory.dealId} order by ${dealHealthHistory.at} desc, ${dealHealthHistory.id} desc)`.as(
+        'rank',
+      ),
+    })
+    .from(dealHealthHistory)
+    .where(inArray(dealHealthHistory.dealId, ids))
+    .as('ranked');
+  const rows = await db
+    .select({ dealId: ranked.dealId, health: ranked.health, at: ranked.at })
+    .from(ranked)
+    .where(sql`${ranked.rank} <= ${limit}`)
+    .orderBy(asc(ranked.dealId), asc(ranked.at));
+  for (const row of rows) history[row.dealId]?.push({ health: row.health, at: new Date(row.at).toISOString() });
+  return history;
+}
