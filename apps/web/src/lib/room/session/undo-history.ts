@@ -1,5 +1,8 @@
 import * as Y from 'yjs';
 
+/** The types one undo manager tracks (top-level types of one document). */
+export type UndoScope = ConstructorParameters<typeof Y.UndoManager>[0];
+
 /**
  * Undo and redo of one person's own edits across the room's documents (shared + private side).
  *
@@ -22,7 +25,7 @@ export class UndoHistory {
   readonly captureTimeout: number;
 
   /** Tracks the given top-level types of one document. */
-  track(scope: Array<Y.AbstractType<unknown>>): void {
+  track(scope: UndoScope): void {
     const manager = new Y.UndoManager(scope, {
       trackedOrigins: new Set([this.origin]),
       captureTimeout: this.captureTimeout,

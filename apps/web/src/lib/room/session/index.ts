@@ -1,0 +1,6 @@
+export { type Connection, connectionOf, describeRefusal, type ProviderState } from './connection-state.ts';
+export { fieldKey, type Peer, type PresenceState, peersOf } from './presence.ts';
+export { initials, presenceColour } from './presence-colours.ts';
+export { type PrivateSide, type RoomPlan, type RoomRole, roomsFor } from './room-names.ts';
+export { RoomSession, type RoomSessionOptions, type RoomUser } from './room-session.svelte.ts';
+export { UndoHistory } from './undo-history.ts';

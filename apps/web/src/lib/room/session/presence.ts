@@ -1,0 +1,32 @@
+/** What a person in the room publishes through awareness. */
+export interface PresenceState {
+  user: { id: string; name: string; colour: string; side: 'seller' | 'buyer' | 'manager' };
+  /** The field being edited, as `<recordId>:<field>` (see {@link fieldKey}), or null. */
+  editing: string | null;
+}
+
+/** Someone else in the room right now. */
+export interface Peer extends PresenceState {
+  clientId: number;
+}
+
+/** The awareness key of one field of one record. */
+export function fieldKey(recordId: string, field: string): string {
+  return `${recordId}:${field}`;
+}
+
+/** Reads awareness states into peers: valid states only, one entry per person (their newest tab wins), self excluded. */
+export function peersOf(states: Map<number, unknown>, selfClientId: number, selfUserId: string): Peer[] {
+  const byUser = new Map<string, Peer>();
+  for (const [clientId, raw] of states) {
+    if (clientId === selfClientId) continue;
+    const state = raw as Partial<PresenceState> | null;
+    const user = state?.user;
+    if (!user || typeof user.id !== 'string' || typeof user.name !== 'string') continue;
+    if (user.id === selfUserId && !state.editing) continue;
+    const peer: Peer = { clientId, user, editing: typeof state.editing === 'string' ? state.editing : null };
+    const existing = byUser.get(user.id);
+    if (!existing || (peer.editing && !existing.editing)) byUser.set(user.id, peer);
+  }
+  return [...byUser.values()].sort((a, b) => a.user.name.localeCompare(b.user.name));
+}
