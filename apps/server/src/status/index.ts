@@ -24,4 +24,4 @@ export {
   type VisibleDealStatus,
 } from './status-store.ts';
 export type { DealStatusView, StatusViewer, StatusViewKind } from './status-types.ts';
-export { loadAudience, membershipView, statusViewFor } from './visibility.ts';
+export { loadAudience, statusViewFor, statusViewOfRole, viewOf } from './visibility.ts';

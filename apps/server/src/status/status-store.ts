@@ -1,7 +1,7 @@
 import { type Database, dealHealthHistory, dealMembers, dealStatus, deals } from '@quorum/db';
 import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { DealStatusView, StatusViewer, StatusViewKind } from './status-types.ts';
-import { membershipView } from './visibility.ts';
+import { viewOf } from './visibility.ts';
 
 /** What {@link saveStatus} stores for one deal. */
 export interface StatusRecord {
@@ -73,17 +73,12 @@ export async function listVisibleStatuses(db: Database, viewer: StatusViewer): P
     .orderBy(desc(deals.createdAt));
   const visible: VisibleDealStatus[] = [];
   for (const row of rows) {
-    const view = viewOfRow(viewer, row.organizationId, row.role);
+    const view = viewOf(viewer, row.organizationId, row.role);
     if (!view) continue;
     const stored = (view === 'full' ? row.status : row.sharedStatus) as DealStatusView | null;
     visible.push({ dealId: row.dealId, organizationId: row.organizationId, view, status: stored ?? null });
   }
   return visible;
-}
-
-function viewOfRow(viewer: StatusViewer, organizationId: string, role: string | null): StatusViewKind | null {
-  if (viewer.orgRole === 'manager' && viewer.organizationId === organizationId) return 'full';
-  return membershipView(role);
 }
 
 /** One point of a deal's health trend. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { OrgRole } from '@quorum/auth';
 import { type Database, dealMembers, deals, organizations, users } from '@quorum/db';
 import type { StatusViewer } from './status-types.ts';
 
@@ -11,7 +12,7 @@ export async function insertOrganization(db: Database, name = 'Org'): Promise<st
 /** Inserts an account (a buyer account when `organizationId` is null) and returns it as a status viewer. */
 export async function insertUser(
   db: Database,
-  { organizationId = null, orgRole = null }: { organizationId?: string | null; orgRole?: string | null } = {},
+  { organizationId = null, orgRole = null }: { organizationId?: string | null; orgRole?: OrgRole | null } = {},
 ): Promise<StatusViewer> {
   const email = `${randomUUID()}@example.test`;
   const [row] = await db
