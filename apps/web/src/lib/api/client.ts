@@ -1,0 +1,88 @@
+import { ApiError, networkError, toApiError } from './errors.ts';
+import type {
+  AcceptedInvite,
+  CreateDealInput,
+  Deal,
+  DealDetail,
+  DealSummary,
+  Invite,
+  InviteInput,
+  InvitePreview,
+  LoginInput,
+  Me,
+  SignupInput,
+} from './types.ts';
+
+/** The typed API client; every method rejects with an {@link ApiError}. */
+export type Api = ReturnType<typeof createApi>;
+
+/**
+ * Creates a client for the Quorum HTTP API (DESIGN.md §5b).
+ * @param options.fetch - the fetch to use; pass SvelteKit's `fetch` inside `load` functions
+ * @param options.base - prefix of every path (empty: same origin)
+ */
+export function createApi({
+  fetch = globalThis.fetch,
+  base = '',
+}: {
+  fetch?: typeof globalThis.fetch;
+  base?: string;
+} = {}) {
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(`${base}${path}`, {
+        method,
+        credentials: 'same-origin',
+        headers:
+          body === undefined
+            ? { accept: 'application/json' }
+            : { accept: 'application/json', 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (cause) {
+      throw networkError(cause);
+    }
+    const text = await response.text();
+    let json: unknown;
+    if (text) {
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined; // a proxy's HTML error page: handled by status below
+      }
+    }
+    if (!response.ok) throw toApiError(response.status, json, response.headers.get('retry-after'));
+    return json as T;
+  }
+
+  const id = (value: string) => encodeURIComponent(value);
+
+  return {
+    /** Creates an account (and a seller organization when `organization` is given) and starts a session. */
+    signup: (input: SignupInput) => request<Me | Record<string, unknown>>('POST', '/api/auth/signup', input),
+    /** Starts a session. */
+    login: (input: LoginInput) => request<Me | Record<string, unknown>>('POST', '/api/auth/login', input),
+    /** Ends the session on the server. */
+    logout: () => request<unknown>('POST', '/api/auth/logout', {}),
+    /** The signed-in user; rejects with status 401 when there is no session. */
+    me: () => request<Me>('GET', '/api/me'),
+    /** Deals the caller can see, each with the caller's role. */
+    listDeals: async () => (await request<{ deals: DealSummary[] }>('GET', '/api/deals')).deals,
+    /** Creates a deal; the caller becomes its seller. */
+    createDeal: (input: CreateDealInput) => request<Deal>('POST', '/api/deals', input),
+    /** Creates a deal room filled with a realistic buying group. */
+    createSampleDeal: () => request<Deal>('POST', '/api/deals/sample', {}),
+    /** One deal with the caller's role and its status. */
+    getDeal: (dealId: string) => request<DealDetail>('GET', `/api/deals/${id(dealId)}`),
+    /** Creates a single-use invite link for a mobilizer (buyer) or a seller colleague. */
+    createInvite: (dealId: string, input: InviteInput) =>
+      request<Invite>('POST', `/api/deals/${id(dealId)}/invites`, input),
+    /** What an invite link is for, readable without a session. */
+    previewInvite: (token: string) => request<InvitePreview>('GET', `/api/invites/${id(token)}`),
+    /** Joins the invite's deal as the signed-in user. */
+    acceptInvite: (token: string) => request<AcceptedInvite>('POST', `/api/invites/${id(token)}/accept`, {}),
+  };
+}
+
+export { ApiError };

@@ -1,0 +1,13 @@
+export { default as Alert } from './Alert.svelte';
+export { default as Button } from './Button.svelte';
+export { default as Chip } from './Chip.svelte';
+export { default as ConnectionPill } from './ConnectionPill.svelte';
+export { default as Dialog } from './Dialog.svelte';
+export { default as EmptyState } from './EmptyState.svelte';
+export { default as InviteDialog } from './InviteDialog.svelte';
+export { default as QuorumMark } from './QuorumMark.svelte';
+export { default as Spinner } from './Spinner.svelte';
+export { default as TextField } from './TextField.svelte';
+export { default as TopBar } from './TopBar.svelte';
+export { type ChipTone, type Profile, profileTone } from './tones.ts';
+export { default as UserMenu } from './UserMenu.svelte';

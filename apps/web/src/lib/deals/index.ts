@@ -1,0 +1,2 @@
+export { DealList } from './deal-list.svelte.ts';
+export { roleLabel } from './roles.ts';

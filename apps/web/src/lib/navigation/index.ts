@@ -1,0 +1,1 @@
+export { loginUrl, safeNext } from './next.ts';

@@ -1,0 +1,1 @@
+export { provideTopBar, type TopBarContent, TopBarSlots, useTopBar } from './top-bar-slots.svelte.ts';
