@@ -1,0 +1,41 @@
+/** A risk of a deal's status (DESIGN.md §3): what is wrong, how badly, and the source it rests on. */
+export interface StatusRisk {
+  code: string;
+  severity: string;
+  message: string;
+  source: string;
+}
+
+/**
+ * A deal's status as the events stream sends it (DESIGN.md §3), in the viewer's view: a Mobilizer's
+ * view has no `blockersWithoutPlan` and no plan-related risk. Fields are optional so the dashboard
+ * reads an older stored status without failing.
+ */
+export interface DashboardStatus {
+  id: string;
+  title?: string;
+  buyer?: string;
+  stage?: string;
+  stakeholders?: number;
+  mobilizers?: number;
+  blockers?: number;
+  blockersWithoutPlan?: number;
+  openObjections?: number;
+  criteria?: number;
+  consensus?: number;
+  commitment?: number;
+  health?: number;
+  risks?: StatusRisk[];
+  online?: number;
+  updatedAt?: string;
+  [field: string]: unknown;
+}
+
+/** One point of a deal's health trend. */
+export interface HealthPoint {
+  health: number;
+  at: string;
+}
+
+/** State of the live stream: first connection, receiving, or lost and retrying. */
+export type LiveState = 'connecting' | 'live' | 'reconnecting';
