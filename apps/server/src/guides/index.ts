@@ -1,0 +1,26 @@
+export { clientHint } from './client-hint.ts';
+export { type GuideLinkPermission, guideLinkAccess } from './deal-access.ts';
+export { createGuessLimiter, type GuessLimiter, type GuessLimiterOptions } from './guess-limiter.ts';
+export { type GuideLinkRoutesOptions, guideLinkRoutes } from './link-routes.ts';
+export {
+  createGuideLink,
+  type GuideLinkState,
+  type GuideLinkSummary,
+  type GuideLinkTarget,
+  type GuideLinkView,
+  linkState,
+  listGuideLinks,
+  revokeGuideLink,
+} from './link-store.ts';
+export { type OpenedDoc, type OpenSharedDoc, readSharedDoc } from './open-shared-doc.ts';
+export { type GuidePageRoutesOptions, guidePageRoutes } from './page-routes.ts';
+export {
+  type GuideObjection,
+  type GuideProjection,
+  type ObjectionGuideProjection,
+  projectObjectionGuide,
+  projectStakeholderGuide,
+  type StakeholderGuideProjection,
+} from './projection.ts';
+export { renderGuideFragment, renderGuidePage } from './render-page.ts';
+export { renderGuidePdf } from './render-pdf.ts';

@@ -1,0 +1,23 @@
+import type * as Y from 'yjs';
+
+/** A document opened for a server-side read; `release()` lets the engine unload it again. */
+export interface OpenedDoc {
+  doc: Y.Doc;
+  release(): void;
+}
+
+/** Opens a room's document (the sync engine's `openDoc`). */
+export type OpenSharedDoc = (room: string) => OpenedDoc | Promise<OpenedDoc>;
+
+/**
+ * Reads a deal's shared document (room `<dealId>`): opens it, runs `read`, and releases it whatever
+ * happens. Only the shared room is ever opened here; guides never read the seller or buyer documents.
+ */
+export async function readSharedDoc<T>(openDoc: OpenSharedDoc, dealId: string, read: (doc: Y.Doc) => T): Promise<T> {
+  const opened = await openDoc(dealId);
+  try {
+    return read(opened.doc);
+  } finally {
+    opened.release();
+  }
+}
