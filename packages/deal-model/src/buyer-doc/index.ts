@@ -1,0 +1,1 @@
+export * from './buyer-doc.ts';

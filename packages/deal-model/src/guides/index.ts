@@ -1,0 +1,2 @@
+export * from './guide-projection.ts';
+export * from './guides.ts';

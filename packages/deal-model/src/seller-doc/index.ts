@@ -1,0 +1,3 @@
+export * from './blocker-plans.ts';
+export * from './insight.ts';
+export * from './seller-doc.ts';

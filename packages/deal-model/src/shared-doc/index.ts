@@ -1,0 +1,3 @@
+export * from './init-shared-doc.ts';
+export * from './meta.ts';
+export * from './shared-maps.ts';

@@ -1,0 +1,56 @@
+import type { DealStage } from '../vocabulary/index.ts';
+
+/** How much a risk matters: `high` risks are why a deal is red. */
+export type RiskSeverity = 'high' | 'medium' | 'low';
+
+/** One explained risk of a deal. */
+export interface Risk {
+  /** Stable machine code, e.g. `blocker-without-plan` (see docs/health-model.md). */
+  code: string;
+  severity: RiskSeverity;
+  /** A sentence a manager can read: what is wrong and why it matters. */
+  message: string;
+  /** Where the rule comes from, e.g. "seed 003: CEB, purchase intent by buying-team size". */
+  source: string;
+  /** The multiplier this risk applies to health (1 = explanatory only). */
+  effect: number;
+  /** The stakeholder the risk is about, when there is one. */
+  stakeholderId?: string;
+}
+
+/** Health bands: green ≥ 70, amber 40–69, red < 40. */
+export type HealthBand = 'green' | 'amber' | 'red';
+
+/**
+ * A deal's status (DESIGN.md section 3). `view: 'shared'` is computed from the shared document alone
+ * (what a Mobilizer may see): it has no `blockersWithoutPlan` and no risk mentions Blocker plans.
+ */
+export interface DealStatus {
+  id: string;
+  title: string;
+  buyer: string;
+  /** The first plan stage whose verifiers are not all done; `closed` when every stage is. */
+  stage: DealStage;
+  /** 0–5: how many stages, in order, are verified. */
+  stageIndex: number;
+  stakeholders: number;
+  mobilizers: number;
+  talkers: number;
+  blockers: number;
+  /** Blockers with no action chosen in the seller document (`none` counts as no plan). Full view only. */
+  blockersWithoutPlan?: number;
+  openObjections: number;
+  criteria: number;
+  /** 0–1: how closely stakeholders' weights agree across criteria (1 when nothing to compare). */
+  consensus: number;
+  /** 0–1: share of mapped stakeholders at `committed` (0 with nobody mapped). */
+  commitment: number;
+  /** 0–100, see docs/health-model.md. */
+  health: number;
+  band: HealthBand;
+  /** Sorted by severity, then by effect (strongest first). */
+  risks: Risk[];
+  online: number;
+  updatedAt: string | null;
+  view: 'full' | 'shared';
+}
