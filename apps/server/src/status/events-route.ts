@@ -12,14 +12,19 @@ import { statusViewFor } from './visibility.ts';
 export interface StatusRoutesOptions {
   db: Database;
   bus: StatusBus;
-  /** The caller of a request (from the session), or null when there is none. */
-  viewer: (c: Context) => StatusViewer | null | undefined | Promise<StatusViewer | null | undefined>;
+  /** The caller of a request, or null when there is none; default: the `user` variable the session middleware sets. */
+  viewer?: (c: Context<StatusEnv>) => StatusViewer | null | undefined | Promise<StatusViewer | null | undefined>;
   /** When given, deals that have no stored status yet are projected as soon as a dashboard asks for them. */
   projection?: Pick<StatusProjection, 'schedule'>;
   /** Interval of the SSE heartbeat comment that keeps proxies from closing an idle stream (default 15 s). */
   heartbeatMs?: number;
   /** Aborting it ends every open event stream (server shutdown). */
   shutdown?: AbortSignal;
+}
+
+/** The Hono environment the status routes read the session's user from. */
+export interface StatusEnv {
+  Variables: { user: StatusViewer | null };
 }
 
 const unauthorized = { error: { code: 'unauthorized', message: 'Log in to see deal status.' } };
@@ -35,12 +40,12 @@ const unauthorized = { error: { code: 'unauthorized', message: 'Log in to see de
 export function statusRoutes({
   db,
   bus,
-  viewer: getViewer,
+  viewer: getViewer = (c) => c.get('user'),
   projection,
   heartbeatMs = 15_000,
   shutdown,
-}: StatusRoutesOptions): Hono {
-  const app = new Hono();
+}: StatusRoutesOptions): Hono<StatusEnv> {
+  const app = new Hono<StatusEnv>();
 
   app.get('/deals/events', async (c) => {
     const viewer = await getViewer(c);
