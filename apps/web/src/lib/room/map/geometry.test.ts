@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { borderPoint, cardSize, fitView } from './geometry.ts';
+
+describe('map geometry', () => {
+  it('makes more influential people bigger', () => {
+    expect(cardSize(5).width).toBeGreaterThan(cardSize(3).width);
+    expect(cardSize(3).height).toBeGreaterThan(cardSize(1).height);
+  });
+
+  it('starts an arrow on the card’s border, not inside it', () => {
+    const box = { x: 100, y: 0, width: 100, height: 50 };
+    expect(borderPoint(box, { x: 400, y: 25 }, 0)).toEqual({ x: 150, y: 25 });
+    expect(borderPoint(box, { x: 100, y: -300 }, 0)).toEqual({ x: 100, y: 0 });
+  });
+
+  it('fits a wide chart into the viewport without enlarging a small one', () => {
+    const wide = fitView({ x: 0, y: 0, width: 2000, height: 400 }, 1000, 600, 0);
+    expect(wide.k).toBe(0.5);
+    expect(wide.x).toBe(0);
+    const small = fitView({ x: 0, y: 0, width: 200, height: 100 }, 1000, 600, 0);
+    expect(small.k).toBe(1);
+    expect(small.x).toBe(400);
+  });
+});

@@ -1,0 +1,1 @@
+export { RoomModel } from './room-model.svelte.ts';
