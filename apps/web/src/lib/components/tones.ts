@@ -20,5 +20,5 @@ const groupOf: Record<Profile, { tone: ChipTone; group: string }> = {
  * guide, friend and climber Talkers (amber), blocker red, anything else unknown grey.
  */
 export function profileTone(profile: string | null | undefined): { tone: ChipTone; group: string } {
-  return groupOf[(profile ?? 'unknown') as Profile] ?? groupOf.unknown;
+  return profile && Object.hasOwn(groupOf, profile) ? groupOf[profile as Profile] : groupOf.unknown;
 }

@@ -12,7 +12,7 @@ export function email(value: string): string | undefined {
 }
 
 /** Minimum password length the server enforces. */
-export const MIN_PASSWORD_LENGTH = 8;
+export const MIN_PASSWORD_LENGTH = 10;
 
 /** Passwords: long enough to be worth having. */
 export function password(value: string): string | undefined {
