@@ -73,7 +73,7 @@ export function statusRoutes({
       };
       const onEvent = (event: StatusEvent) => {
         const view = statusViewFor(viewer, event.audience);
-        if (!view) return;
+        if (!view || !event.changed[view]) return;
         outbox.delete(event.dealId);
         outbox.set(event.dealId, view === 'full' ? event.status : event.sharedStatus);
         kick();

@@ -33,16 +33,28 @@ export interface StatusProjectionOptions {
   onPublished?: (dealId: string) => void;
 }
 
-interface LastSaved {
-  fingerprint: string;
-  updatedAt: string;
+/** Which of a deal's documents changed since its last recomputation. */
+interface Edits {
+  shared: boolean;
+  seller: boolean;
 }
+
+interface LastSaved {
+  full: string;
+  shared: string;
+  updatedAt: string;
+  sharedUpdatedAt: string;
+}
+
+const noEdits = (): Edits => ({ shared: false, seller: false });
 
 /**
  * The server's status projection (DESIGN.md section 3): after a change to a deal's shared or seller
  * document, or to who is connected, it recomputes the deal's status within `debounceMs`, stores both
  * views in `deal_status` (and the health in `deal_health_history` when it changed) and publishes them
- * on the status bus. Recomputations of one deal never overlap; `stop()` leaves no timer behind.
+ * on the status bus. The shared view's `updatedAt` moves only with the shared document, so nothing a
+ * Mobilizer receives betrays an edit of the seller document. Recomputations of one deal never overlap;
+ * `stop()` leaves no timer behind.
  */
 export class StatusProjection {
   readonly #db: Database;
@@ -52,10 +64,9 @@ export class StatusProjection {
   readonly #debounceMs: number;
   readonly #onError: (error: unknown, dealId: string) => void;
   readonly #onPublished: (dealId: string) => void;
-  /** Deals with a recomputation scheduled, and whether a document edit (not only presence) is among the causes. */
-  readonly #pending = new Map<string, { timer: ReturnType<typeof setTimeout>; edited: boolean }>();
+  readonly #pending = new Map<string, { timer: ReturnType<typeof setTimeout>; edits: Edits }>();
   readonly #running = new Map<string, Promise<void>>();
-  readonly #rerun = new Map<string, boolean>();
+  readonly #rerun = new Map<string, Edits>();
   readonly #lastSaved = new Map<string, LastSaved>();
   #stopped = false;
 
@@ -80,37 +91,36 @@ export class StatusProjection {
   /** Engine hook: a room's document changed (the buyer document never affects the status). */
   readonly onChange = (room: string): void => {
     const parsed = parseDealRoom(room);
-    if (parsed && parsed.kind !== 'buyer') this.schedule(parsed.dealId, { edited: true });
+    if (parsed?.kind === 'shared') this.schedule(parsed.dealId, { shared: true });
+    else if (parsed?.kind === 'seller') this.schedule(parsed.dealId, { seller: true });
   };
 
-  /** Engine hook: someone connected to or disconnected from a room, so `online` may have changed. */
+  /** Someone joined or left a room (see `withPresence`), so `online` may have changed. */
   readonly onPresence = (room: string): void => {
     const parsed = parseDealRoom(room);
-    if (parsed?.kind === 'shared') this.schedule(parsed.dealId, { edited: false });
+    if (parsed?.kind === 'shared') this.schedule(parsed.dealId);
   };
 
-  /** Schedules a recomputation of `dealId`; changes within the debounce window share one. */
-  schedule(dealId: string, { edited = false }: { edited?: boolean } = {}): void {
+  /**
+   * Schedules a recomputation of `dealId`; changes within the debounce window share one. `edits` says
+   * which documents changed (none: only presence, or a dashboard asking for a deal never projected).
+   */
+  schedule(dealId: string, edits: Partial<Edits> = {}): void {
     if (this.#stopped) return;
     const pending = this.#pending.get(dealId);
     if (pending) {
-      pending.edited ||= edited;
+      merge(pending.edits, edits);
       return;
     }
-    const timer = setTimeout(() => {
-      const fired = this.#pending.get(dealId);
-      this.#pending.delete(dealId);
-      this.#run(dealId, fired?.edited ?? edited);
-    }, this.#debounceMs);
-    this.#pending.set(dealId, { timer, edited });
+    const entry = { edits: merge(noEdits(), edits), timer: setTimeout(() => this.#fire(dealId), this.#debounceMs) };
+    this.#pending.set(dealId, entry);
   }
 
-  /** Runs every scheduled recomputation now and waits until all are done. */
+  /** Runs every scheduled recomputation now and waits until all (and any they queued) are done. */
   async flush(): Promise<void> {
-    for (const [dealId, { timer, edited }] of [...this.#pending]) {
+    for (const [dealId, { timer }] of [...this.#pending]) {
       clearTimeout(timer);
-      this.#pending.delete(dealId);
-      this.#run(dealId, edited);
+      this.#fire(dealId);
     }
     await this.#settle();
   }
@@ -134,51 +144,66 @@ export class StatusProjection {
     while (this.#running.size > 0) await Promise.all([...this.#running.values()]);
   }
 
-  #run(dealId: string, edited: boolean): void {
+  #fire(dealId: string): void {
+    const pending = this.#pending.get(dealId);
+    this.#pending.delete(dealId);
+    this.#run(dealId, pending?.edits ?? noEdits());
+  }
+
+  #run(dealId: string, edits: Edits): void {
     if (this.#running.has(dealId)) {
-      this.#rerun.set(dealId, (this.#rerun.get(dealId) ?? false) || edited);
+      this.#rerun.set(dealId, merge(this.#rerun.get(dealId) ?? noEdits(), edits));
       return;
     }
-    const run = this.#recompute(dealId, edited)
+    const run = this.#recompute(dealId, edits)
       .catch((error: unknown) => this.#onError(error, dealId))
       .finally(() => {
         this.#running.delete(dealId);
         const again = this.#rerun.get(dealId);
         this.#rerun.delete(dealId);
-        if (again !== undefined && !this.#stopped) this.#run(dealId, again);
+        if (again && !this.#stopped) this.#run(dealId, again);
       });
     this.#running.set(dealId, run);
   }
 
-  async #recompute(dealId: string, edited: boolean): Promise<void> {
+  async #recompute(dealId: string, edits: Edits): Promise<void> {
     const audience = await loadAudience(this.#db, dealId);
     if (!audience) return; // a room without a deal (deleted, or never created): nothing to show anyone
     const online = this.#engine.connectionCount(dealId);
     const shared = await this.#engine.openDoc(dealId);
-    let status: DealStatusView;
-    let sharedStatus: DealStatusView;
+    let full: DealStatusView;
+    let sharedView: DealStatusView;
     try {
       const seller = await this.#engine.openDoc(`${dealId}/seller`);
       try {
-        status = this.#compute(shared.doc, seller.doc, { online }) as DealStatusView;
+        full = this.#compute(shared.doc, seller.doc, { online }) as DealStatusView;
       } finally {
         seller.release();
       }
-      sharedStatus = this.#compute(shared.doc, undefined, { online }) as DealStatusView;
+      sharedView = this.#compute(shared.doc, undefined, { online }) as DealStatusView;
     } finally {
       shared.release();
     }
-    status = { ...status, id: dealId };
-    sharedStatus = { ...sharedStatus, id: dealId };
-    const fingerprint = JSON.stringify([withoutTime(status), withoutTime(sharedStatus)]);
+    full = { ...full, id: dealId };
+    sharedView = { ...sharedView, id: dealId };
+    const fingerprints = { full: fingerprint(full), shared: fingerprint(sharedView) };
     const last = this.#lastSaved.get(dealId) ?? (await this.#loadLastSaved(dealId));
-    if (!edited && last?.fingerprint === fingerprint) return;
-    const updatedAt = edited || !last ? new Date().toISOString() : last.updatedAt;
-    status.updatedAt = updatedAt;
-    sharedStatus.updatedAt = updatedAt;
-    await saveStatus(this.#db, { dealId, status, sharedStatus });
-    this.#lastSaved.set(dealId, { fingerprint, updatedAt });
-    await this.#bus.publish({ dealId, audience, status, sharedStatus });
+    const fullChanged = !last || edits.shared || edits.seller || last.full !== fingerprints.full;
+    const sharedChanged = !last || edits.shared || last.shared !== fingerprints.shared;
+    if (!fullChanged && !sharedChanged) return;
+
+    const now = new Date().toISOString();
+    full.updatedAt = !last || edits.shared || edits.seller ? now : last.updatedAt;
+    sharedView.updatedAt = !last || edits.shared ? now : last.sharedUpdatedAt;
+    await saveStatus(this.#db, { dealId, status: full, sharedStatus: sharedView });
+    this.#lastSaved.set(dealId, { ...fingerprints, updatedAt: full.updatedAt, sharedUpdatedAt: sharedView.updatedAt });
+    await this.#bus.publish({
+      dealId,
+      audience,
+      status: full,
+      sharedStatus: sharedView,
+      changed: { full: fullChanged, shared: sharedChanged },
+    });
     this.#onPublished(dealId);
   }
 
@@ -189,16 +214,26 @@ export class StatusProjection {
       .where(eq(dealStatus.dealId, dealId))
       .limit(1);
     if (!row) return undefined;
-    const status = row.status as DealStatusView;
-    const sharedStatus = row.sharedStatus as DealStatusView;
+    const full = row.status as DealStatusView;
+    const shared = row.sharedStatus as DealStatusView;
+    const epoch = new Date(0).toISOString();
     return {
-      fingerprint: JSON.stringify([withoutTime(status), withoutTime(sharedStatus)]),
-      updatedAt: status.updatedAt ?? new Date(0).toISOString(),
+      full: fingerprint(full),
+      shared: fingerprint(shared),
+      updatedAt: full.updatedAt ?? epoch,
+      sharedUpdatedAt: shared.updatedAt ?? epoch,
     };
   }
 }
 
-function withoutTime(status: DealStatusView): Omit<DealStatusView, 'updatedAt'> {
+function merge(into: Edits, edits: Partial<Edits>): Edits {
+  into.shared ||= edits.shared === true;
+  into.seller ||= edits.seller === true;
+  return into;
+}
+
+/** A status's content without its time, to tell whether a recomputation changed anything. */
+function fingerprint(status: DealStatusView): string {
   const { updatedAt: _updatedAt, ...rest } = status;
-  return rest;
+  return JSON.stringify(rest);
 }

@@ -19,6 +19,11 @@ export interface StatusEvent {
   status: DealStatusView;
   /** The view computed from the shared document alone: the deal's Mobilizers. */
   sharedStatus: DealStatusView;
+  /**
+   * Which views differ from the previous event of this deal. A change of the seller document alone leaves
+   * the shared view unchanged, and its readers receive nothing.
+   */
+  changed: { full: boolean; shared: boolean };
 }
 
 /** Receives every status event published on a bus. */
