@@ -1,1 +1,6 @@
+export * from './compute-status.ts';
+export * from './consensus.ts';
+export * from './health.ts';
+export * from './intent-curve.ts';
+export * from './risk-sources.ts';
 export * from './status-types.ts';

@@ -1,4 +1,5 @@
 import type { DealStage } from '../vocabulary/index.ts';
+import type { HealthFactor } from './health.ts';
 
 /** How much a risk matters: `high` risks are why a deal is red. */
 export type RiskSeverity = 'high' | 'medium' | 'low';
@@ -50,6 +51,8 @@ export interface DealStatus {
   band: HealthBand;
   /** Sorted by severity, then by effect (strongest first). */
   risks: Risk[];
+  /** Every multiplier of the health product (docs/health-model.md). */
+  factors: HealthFactor[];
   online: number;
   updatedAt: string | null;
   view: 'full' | 'shared';

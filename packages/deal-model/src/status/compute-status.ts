@@ -1,0 +1,92 @@
+import type * as Y from 'yjs';
+import { readCriteria, scoreOptions } from '../criteria/index.ts';
+import { readObjections } from '../objections/index.ts';
+import { readOptions } from '../options/index.ts';
+import { type PlanStage, readPlan } from '../plan/index.ts';
+import { hasBlockerPlan } from '../seller-doc/blocker-plans.ts';
+import { readBlockerPlans } from '../seller-doc/index.ts';
+import { readMeta } from '../shared-doc/index.ts';
+import { readStakeholders } from '../stakeholders/index.ts';
+import type { DealStage } from '../vocabulary/index.ts';
+import { computeConsensus } from './consensus.ts';
+import { computeHealth } from './health.ts';
+import type { DealStatus } from './status-types.ts';
+
+/** What the caller knows that the documents do not. */
+export interface ComputeStatusOptions {
+  /** The deal id (default ''). */
+  id?: string;
+  /** People connected to the room right now (default 0). */
+  online?: number;
+  /** When the deal last changed, ISO 8601 (default null). */
+  updatedAt?: string | null;
+}
+
+/**
+ * The verified stage: the first stage whose verifiers are not all done (a stage without verifiers is not
+ * done), `closed` when all are; with how many stages are verified in order.
+ */
+export function verifiedStage(plan: readonly PlanStage[]): { stage: DealStage; stageIndex: number } {
+  const index = plan.findIndex((stage) => !stage.done);
+  if (index === -1) return { stage: 'closed', stageIndex: plan.length };
+  return { stage: plan[index]!.id, stageIndex: index };
+}
+
+/**
+ * Computes a deal's status (DESIGN.md section 3) from its shared document and, for sellers and managers,
+ * its seller document. Without `seller` (the Mobilizer's view) nothing derived from the seller document
+ * appears: no `blockersWithoutPlan`, and no risk or factor about Blocker plans.
+ */
+export function computeStatus(
+  shared: Y.Doc,
+  seller?: Y.Doc | null,
+  { id = '', online = 0, updatedAt = null }: ComputeStatusOptions = {},
+): DealStatus {
+  const meta = readMeta(shared);
+  const stakeholders = readStakeholders(shared);
+  const criteria = readCriteria(shared);
+  const options = readOptions(shared);
+  const objections = readObjections(shared);
+  const { stage, stageIndex } = verifiedStage(readPlan(shared));
+  const consensus = computeConsensus(criteria);
+  const blockerPlans = seller ? readBlockerPlans(seller) : undefined;
+  const { health, band, risks, factors } = computeHealth({
+    stakeholders,
+    criteria,
+    options,
+    optionScores: scoreOptions(criteria, options),
+    objections,
+    consensus,
+    stageIndex,
+    blockerPlans,
+  });
+  const blockers = stakeholders.filter((s) => s.group === 'blocker');
+  const status: DealStatus = {
+    id,
+    title: meta.title,
+    buyer: meta.buyer,
+    stage,
+    stageIndex,
+    stakeholders: stakeholders.length,
+    mobilizers: stakeholders.filter((s) => s.group === 'mobilizer' && s.stance >= 1).length,
+    talkers: stakeholders.filter((s) => s.group === 'talker').length,
+    blockers: blockers.length,
+    openObjections: objections.filter((o) => o.status === 'open').length,
+    criteria: criteria.length,
+    consensus: Math.round(consensus.value * 1000) / 1000,
+    commitment:
+      stakeholders.length === 0
+        ? 0
+        : Math.round((stakeholders.filter((s) => s.commitment === 'committed').length / stakeholders.length) * 1000) /
+          1000,
+    health,
+    band,
+    risks,
+    factors,
+    online,
+    updatedAt,
+    view: blockerPlans ? 'full' : 'shared',
+  };
+  if (blockerPlans) status.blockersWithoutPlan = blockers.filter((b) => !hasBlockerPlan(blockerPlans[b.id])).length;
+  return status;
+}
