@@ -1,0 +1,100 @@
+import type { Server } from 'node:http';
+import { createNodeWebSocket } from '@hono/node-ws';
+import type { Auth } from '@quorum/auth';
+import type { Database } from '@quorum/db';
+import type { RoomEngine } from '@quorum/sync';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { type AuthRateLimits, authRoutes, loadSession } from './auth/index.ts';
+import type { AppEnv } from './context.ts';
+import { dealRoutes } from './deals/index.ts';
+import { ApiError, type ErrorLogger, handleError, handleNotFound } from './errors/index.ts';
+import { healthRoutes } from './health/index.ts';
+import { inviteRoutes } from './invites/index.ts';
+import { metricsRoutes, type ServerCounters } from './metrics/index.ts';
+import { checkOrigin } from './origin/index.ts';
+import type { TokenBucketOptions } from './rate-limit/index.ts';
+import { type SyncContext, syncRoutes } from './sync/index.ts';
+import { type NodeHandler, serveWeb } from './web/index.ts';
+
+/** Options of {@link createApp}. */
+export interface AppOptions {
+  db: Database;
+  auth: Auth;
+  /** The sync engine (its `onConnect` hook should be {@link createRoomGuard}); without it /sync is absent. */
+  engine?: Pick<RoomEngine<SyncContext>, 'connect' | 'stats'>;
+  /** The app's public origin(s), e.g. `https://quorum.example.com`; the first one is used in links. */
+  origin: string | readonly string[];
+  /** SvelteKit adapter-node's handler: every request no other route answers goes to it. */
+  web?: NodeHandler | null;
+  /** Largest accepted API request body (default 64 KiB); larger ones get 413. */
+  maxBodyBytes?: number;
+  rateLimits?: Partial<AuthRateLimits>;
+  /** Per-websocket message rate limit. */
+  messageRate?: Omit<TokenBucketOptions, 'now'>;
+  /** Take the client IP from `X-Forwarded-For` (only behind a proxy that sets it). */
+  trustProxy?: boolean;
+  /** The clock of the rate limiters. */
+  now?: () => number;
+  log?: ErrorLogger;
+}
+
+/** The Hono app, plus the hook that attaches its websocket endpoint to a Node server. */
+export type QuorumApp = Hono<AppEnv> & {
+  /** Call once with the Node HTTP server that serves this app (see `startServer`). */
+  injectWebSocket(server: Server): void;
+};
+
+/**
+ * Builds the Quorum HTTP app: `/api/*` (JSON, Origin-checked, session-aware), `/sync/*` websockets,
+ * `/healthz`, `/metrics`, and the built web app for everything else. Tests call `app.request()`.
+ */
+export function createApp({
+  db,
+  auth,
+  engine,
+  origin,
+  web = null,
+  maxBodyBytes = 64 * 1024,
+  rateLimits,
+  messageRate,
+  trustProxy = false,
+  now = Date.now,
+  log,
+}: AppOptions): QuorumApp {
+  const origins = typeof origin === 'string' ? [origin] : [...origin];
+  if (origins.length === 0) throw new Error('createApp needs at least one origin');
+  const counters: ServerCounters = { rateLimitedConnections: 0 };
+  const app = new Hono<AppEnv>();
+  const nodeWs = createNodeWebSocket({ app });
+  app.onError(handleError({ log }));
+
+  const api = new Hono<AppEnv>();
+  api.use(
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () =>
+        new ApiError(413, 'body_too_large', `The request body is larger than ${maxBodyBytes} bytes.`).toResponse(),
+    }),
+  );
+  api.use(checkOrigin({ origins }));
+  api.use(loadSession({ auth }));
+  api.route('/', authRoutes({ db, auth, rateLimits, trustProxy, now }));
+  api.route('/', dealRoutes({ db }));
+  api.route('/', inviteRoutes({ db, origin: origins[0]! }));
+  api.all('*', handleNotFound);
+  app.route('/api', api);
+
+  app.route('/', healthRoutes({ db }));
+  if (engine) {
+    app.route('/', metricsRoutes({ stats: () => engine.stats(), counters }));
+    app.route(
+      '/',
+      syncRoutes({ engine, auth, origins, upgradeWebSocket: nodeWs.upgradeWebSocket, messageRate, counters }),
+    );
+  }
+  if (web) app.use('*', serveWeb({ handler: web }));
+  app.notFound((c) => c.text('Not found', 404));
+
+  return Object.assign(app, { injectWebSocket: (server: Server) => nodeWs.injectWebSocket(server) });
+}

@@ -1,0 +1,87 @@
+import type { Auth } from '@quorum/auth';
+import type { Database } from '@quorum/db';
+import { Hono } from 'hono';
+import type { AppEnv } from '../context.ts';
+import { ApiError } from '../errors/index.ts';
+import { email, optionalText, readJson, text } from '../input/index.ts';
+import { clientIp, enforce, type RateLimit, RateLimiter } from '../rate-limit/index.ts';
+import { accountView, checkCredentials, signUp } from './accounts.ts';
+import { requireUser } from './session-middleware.ts';
+
+/** Rate limits of login and signup, per client IP and per account (email). */
+export interface AuthRateLimits {
+  loginPerIp: RateLimit;
+  loginPerAccount: RateLimit;
+  signupPerIp: RateLimit;
+  signupPerAccount: RateLimit;
+}
+
+const MINUTE = 60_000;
+
+/** Defaults: 10 login attempts per account and 100 per IP in 15 minutes; 20 signups per IP an hour. */
+export const defaultAuthRateLimits: AuthRateLimits = {
+  loginPerIp: { limit: 100, windowMs: 15 * MINUTE },
+  loginPerAccount: { limit: 10, windowMs: 15 * MINUTE },
+  signupPerIp: { limit: 20, windowMs: 60 * MINUTE },
+  signupPerAccount: { limit: 5, windowMs: 60 * MINUTE },
+};
+
+/** Options of {@link authRoutes}. */
+export interface AuthRoutesOptions {
+  db: Database;
+  auth: Auth;
+  rateLimits?: Partial<AuthRateLimits>;
+  trustProxy?: boolean;
+  now?: () => number;
+}
+
+/** `/api/auth/signup`, `/api/auth/login`, `/api/auth/logout` and `/api/me`. */
+export function authRoutes({ db, auth, rateLimits = {}, trustProxy = false, now = Date.now }: AuthRoutesOptions) {
+  const limits = { ...defaultAuthRateLimits, ...rateLimits };
+  const limiter = (limit: RateLimit) => new RateLimiter({ ...limit, now });
+  const loginIp = limiter(limits.loginPerIp);
+  const loginAccount = limiter(limits.loginPerAccount);
+  const signupIp = limiter(limits.signupPerIp);
+  const signupAccount = limiter(limits.signupPerAccount);
+
+  return new Hono<AppEnv>()
+    .post('/auth/signup', async (c) => {
+      const body = await readJson(c);
+      const input = {
+        email: email(body),
+        password: text(body, 'password', { min: 10, max: 256, raw: true }),
+        name: text(body, 'name', { max: 100 }),
+        organization: optionalText(body, 'organization', { max: 100, label: 'organization name' }),
+      };
+      enforce(signupIp.hit(clientIp(c, { trustProxy })), signupAccount.hit(input.email));
+      const userId = await signUp(db, input);
+      const session = await auth.createSession(userId);
+      c.header('set-cookie', session.cookie);
+      return c.json(await accountFor(userId, session.token), 201);
+    })
+    .post('/auth/login', async (c) => {
+      const body = await readJson(c);
+      const address = email(body);
+      const password = text(body, 'password', { max: 256, raw: true });
+      enforce(loginIp.hit(clientIp(c, { trustProxy })), loginAccount.hit(address));
+      const userId = await checkCredentials(db, address, password);
+      if (!userId) throw new ApiError(401, 'invalid_credentials', 'That email and password do not match an account.');
+      loginAccount.reset(address);
+      const session = await auth.createSession(userId);
+      c.header('set-cookie', session.cookie);
+      return c.json(await accountFor(userId, session.token));
+    })
+    .post('/auth/logout', async (c) => {
+      const token = c.get('sessionToken');
+      if (token) await auth.invalidateSession(token);
+      c.header('set-cookie', auth.blankCookie());
+      return c.json({ ok: true });
+    })
+    .get('/me', async (c) => c.json(await accountView(db, requireUser(c))));
+
+  async function accountFor(userId: string, token: string) {
+    const session = await auth.validateSessionToken(token);
+    if (!session || session.user.id !== userId) throw new Error('a session just created did not validate');
+    return accountView(db, session.user);
+  }
+}

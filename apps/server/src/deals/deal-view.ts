@@ -1,0 +1,37 @@
+import { type DealRole, roomAccessByRole, roomName } from '@quorum/auth';
+import type { DealRecord } from './deal-access.ts';
+
+/** A deal as the API returns it. */
+export interface DealView {
+  id: string;
+  title: string;
+  buyer: string;
+  createdAt: string;
+  /** The caller's role: `seller`, `mobilizer`, or `manager` (read-only). */
+  role: DealRole;
+  /** Room names and what the caller may do in each (`write` | `read` | `none`). */
+  rooms: { name: string; kind: 'shared' | 'seller' | 'buyer'; access: 'write' | 'read' }[];
+  /** The stored status (DESIGN.md section 3): the buyer's view for a mobilizer; null until first computed. */
+  status: unknown;
+}
+
+/** Renders a deal for a caller with `role`; `status` and `sharedStatus` come from `deal_status`. */
+export function dealView(
+  deal: DealRecord,
+  role: DealRole,
+  stored: { status: unknown; sharedStatus: unknown } | null,
+): DealView {
+  const access = roomAccessByRole(role);
+  return {
+    id: deal.id,
+    title: deal.title,
+    buyer: deal.buyer,
+    createdAt: deal.createdAt.toISOString(),
+    role,
+    rooms: (['shared', 'seller', 'buyer'] as const).flatMap((kind) => {
+      const a = access[kind];
+      return a === 'none' ? [] : [{ name: roomName(deal.id, kind), kind, access: a }];
+    }),
+    status: stored ? (role === 'mobilizer' ? stored.sharedStatus : stored.status) : null,
+  };
+}

@@ -1,0 +1,41 @@
+import { initBuyerDoc, initSellerDoc, initSharedDoc } from '@quorum/deal-model';
+import * as Y from 'yjs';
+
+/** The first stored update of each of a deal's three rooms. */
+export interface InitialDocuments {
+  title: string;
+  buyer: string;
+  shared: Uint8Array;
+  seller: Uint8Array;
+  buyerRoom: Uint8Array;
+}
+
+/** A new deal's initial state (section 2: `meta` filled, the five plan stages, the status quo option). */
+export function initialDocuments({
+  title,
+  buyer,
+  seller,
+}: {
+  title: string;
+  buyer: string;
+  seller: string;
+}): InitialDocuments {
+  const shared = new Y.Doc();
+  const sellerDoc = new Y.Doc();
+  const buyerDoc = new Y.Doc();
+  initSharedDoc(shared, { title, buyer, seller });
+  initSellerDoc(sellerDoc);
+  initBuyerDoc(buyerDoc);
+  return {
+    title,
+    buyer,
+    shared: Y.encodeStateAsUpdate(shared),
+    seller: Y.encodeStateAsUpdate(sellerDoc),
+    buyerRoom: Y.encodeStateAsUpdate(buyerDoc),
+  };
+}
+
+/** A sample deal room for a newcomer: a realistic buying group (seed 000's laptop refresh). */
+export function sampleDocuments({ seller }: { seller: string }): InitialDocuments {
+  return initialDocuments({ title: 'Sample: laptop fleet refresh', buyer: 'Northwind Logistics', seller });
+}

@@ -1,0 +1,38 @@
+import { type AuthUser, dealRole } from '@quorum/auth';
+import { type Database, dealMembers, dealStatus, deals } from '@quorum/db';
+import { and, desc, eq, isNotNull, or } from 'drizzle-orm';
+import { toMembership } from './deal-access.ts';
+import { type DealView, dealView } from './deal-view.ts';
+
+/**
+ * The deals a user may see, newest first: those they are on, and every deal of their organization when
+ * they are its manager. The query is scoped by membership, and each row passes the access rules again.
+ */
+export async function listDeals(db: Database, user: AuthUser): Promise<DealView[]> {
+  const managerOf = user.orgRole === 'manager' && user.organizationId ? user.organizationId : null;
+  const rows = await db
+    .select({
+      id: deals.id,
+      organizationId: deals.organizationId,
+      title: deals.title,
+      buyer: deals.buyer,
+      createdAt: deals.createdAt,
+      membershipRole: dealMembers.role,
+      status: dealStatus.status,
+      sharedStatus: dealStatus.sharedStatus,
+    })
+    .from(deals)
+    .leftJoin(dealMembers, and(eq(dealMembers.dealId, deals.id), eq(dealMembers.userId, user.id)))
+    .leftJoin(dealStatus, eq(dealStatus.dealId, deals.id))
+    .where(
+      managerOf
+        ? or(isNotNull(dealMembers.userId), eq(deals.organizationId, managerOf))
+        : isNotNull(dealMembers.userId),
+    )
+    .orderBy(desc(deals.createdAt), desc(deals.id));
+  return rows.flatMap(({ membershipRole, status, sharedStatus, ...deal }) => {
+    const role = dealRole({ user, deal, membership: toMembership(membershipRole) });
+    if (!role) return [];
+    return [dealView(deal, role, status === null ? null : { status, sharedStatus })];
+  });
+}

@@ -1,0 +1,24 @@
+import type { ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ApiError } from './api-error.ts';
+
+/** Logs what the client must not see. */
+export type ErrorLogger = (error: unknown) => void;
+
+/**
+ * The app's error handler: an {@link ApiError} answers as itself; anything else is logged and
+ * answered as a 500 that reveals nothing.
+ */
+export function handleError({ log = console.error }: { log?: ErrorLogger } = {}): ErrorHandler {
+  return (error) => {
+    if (error instanceof ApiError) return error.toResponse();
+    if (error instanceof HTTPException && error.status < 500) {
+      return new ApiError(error.status, 'bad_request', error.message || 'Bad request.').toResponse();
+    }
+    log(error);
+    return new ApiError(500, 'internal', 'Something went wrong on our side. Please try again.').toResponse();
+  };
+}
+
+/** 404 for unknown API paths, in the API's error format. */
+export const handleNotFound: NotFoundHandler = () => ApiError.notFound('There is no such API endpoint.').toResponse();

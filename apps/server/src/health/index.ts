@@ -1,0 +1,1 @@
+export { type HealthOptions, healthRoutes } from './routes.ts';

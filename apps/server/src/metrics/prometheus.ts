@@ -1,0 +1,55 @@
+/** The figures /metrics exposes (a structural subset of the sync engine's `stats()`). */
+export interface SyncStats {
+  connections: number;
+  rooms: number;
+  updatesIn: number;
+  updatesPersisted?: number;
+  persistFailures?: number;
+  pendingUpdates?: number;
+  compactions?: number;
+  persistLatency: { count: number; sumMs: number; p50Ms: number; p95Ms: number; p99Ms: number };
+}
+
+/** Counters the server itself keeps. */
+export interface ServerCounters {
+  /** Websocket connections closed for sending too many messages. */
+  rateLimitedConnections: number;
+}
+
+/** Renders the engine's and the server's figures in the Prometheus text format (version 0.0.4). */
+export function renderMetrics(stats: SyncStats, counters: ServerCounters): string {
+  const lines: string[] = [];
+  const metric = (name: string, type: 'gauge' | 'counter' | 'summary', help: string, samples: [string, number][]) => {
+    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+    for (const [suffix, value] of samples) lines.push(`${name}${suffix} ${Number.isFinite(value) ? value : 0}`);
+  };
+  metric('quorum_sync_connections', 'gauge', 'Open websocket connections.', [['', stats.connections]]);
+  metric('quorum_sync_rooms', 'gauge', 'Rooms loaded in memory.', [['', stats.rooms]]);
+  metric('quorum_sync_updates_in_total', 'counter', 'Document updates accepted from clients.', [['', stats.updatesIn]]);
+  if (stats.updatesPersisted !== undefined) {
+    metric('quorum_sync_updates_persisted_total', 'counter', 'Update rows appended to storage.', [
+      ['', stats.updatesPersisted],
+    ]);
+  }
+  if (stats.persistFailures !== undefined) {
+    metric('quorum_sync_persist_failures_total', 'counter', 'Failed append batches.', [['', stats.persistFailures]]);
+  }
+  if (stats.pendingUpdates !== undefined) {
+    metric('quorum_sync_pending_updates', 'gauge', 'Updates waiting to be written.', [['', stats.pendingUpdates]]);
+  }
+  if (stats.compactions !== undefined) {
+    metric('quorum_sync_compactions_total', 'counter', 'Room compactions.', [['', stats.compactions]]);
+  }
+  const l = stats.persistLatency;
+  metric('quorum_sync_persist_latency_ms', 'summary', 'Time to append a batch of updates (recent batches).', [
+    ['{quantile="0.5"}', l.p50Ms],
+    ['{quantile="0.95"}', l.p95Ms],
+    ['{quantile="0.99"}', l.p99Ms],
+    ['_sum', l.sumMs],
+    ['_count', l.count],
+  ]);
+  metric('quorum_sync_rate_limited_connections_total', 'counter', 'Connections closed for flooding messages.', [
+    ['', counters.rateLimitedConnections],
+  ]);
+  return `${lines.join('\n')}\n`;
+}

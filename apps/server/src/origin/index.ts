@@ -1,0 +1,1 @@
+export { checkOrigin, isAllowedOrigin } from './check-origin.ts';
