@@ -12,6 +12,7 @@ export * from './plan/index.ts';
 export * from './private-notes/index.ts';
 export { compareOrdered, newId, orderBetween, replaceText } from './records/index.ts';
 export * from './relationships/index.ts';
+export * from './sample-deal/index.ts';
 export * from './seller-doc/index.ts';
 export * from './shared-doc/index.ts';
 export * from './stakeholders/index.ts';

@@ -74,13 +74,10 @@ export function createRecord(
 ): string {
   transactOn(records, () => {
     const record = new Y.Map<unknown>();
-    for (const [key, value] of Object.entries(fields)) {
-      if (value === undefined) continue;
-      if (textFields.includes(key)) record.set(key, new Y.Text(typeof value === 'string' ? value : ''));
-      else record.set(key, value);
-    }
-    for (const key of textFields) if (!record.has(key)) record.set(key, new Y.Text());
-    if (ordered && typeof fields.order !== 'number') record.set('order', orderAtEnd(records));
+    const values: Record<string, unknown> = { ...fields };
+    for (const key of textFields) values[key] = new Y.Text(typeof fields[key] === 'string' ? fields[key] : '');
+    if (ordered && typeof fields.order !== 'number') values.order = orderAtEnd(records);
+    for (const [key, value] of Object.entries(values)) if (value !== undefined) record.set(key, value);
     records.set(id, record);
   });
   return id;
