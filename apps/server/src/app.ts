@@ -14,6 +14,7 @@ import { inviteRoutes } from './invites/index.ts';
 import { metricsRoutes, type ServerCounters } from './metrics/index.ts';
 import { checkOrigin } from './origin/index.ts';
 import type { TokenBucketOptions } from './rate-limit/index.ts';
+import { type StatusBus, type StatusProjection, statusRoutes, withPresence } from './status/index.ts';
 import { type SyncContext, syncRoutes } from './sync/index.ts';
 import { type NodeHandler, serveWeb } from './web/index.ts';
 
@@ -37,6 +38,8 @@ export interface AppOptions {
   /** The clock of the rate limiters. */
   now?: () => number;
   log?: ErrorLogger;
+  /** The deal status feature: GET /api/deals/events and /api/deals/health-history; presence feeds `online`. */
+  status?: { bus: StatusBus; projection?: StatusProjection };
 }
 
 /** The Hono app, plus the hook that attaches its websocket endpoint to a Node server. */
@@ -61,6 +64,7 @@ export function createApp({
   trustProxy = false,
   now = Date.now,
   log,
+  status,
 }: AppOptions): QuorumApp {
   const origins = typeof origin === 'string' ? [origin] : [...origin];
   if (origins.length === 0) throw new Error('createApp needs at least one origin');
@@ -80,6 +84,7 @@ export function createApp({
   api.use(checkOrigin({ origins }));
   api.use(loadSession({ auth }));
   api.route('/', authRoutes({ db, auth, rateLimits, trustProxy, now }));
+  if (status) api.route('/', statusRoutes({ db, ...status })); // before /deals/:id
   api.route('/', dealRoutes({ db }));
   api.route('/', inviteRoutes({ db, origin: origins[0]! }));
   api.all('*', handleNotFound);
@@ -90,7 +95,14 @@ export function createApp({
     app.route('/', metricsRoutes({ stats: () => engine.stats(), counters }));
     app.route(
       '/',
-      syncRoutes({ engine, auth, origins, upgradeWebSocket: nodeWs.upgradeWebSocket, messageRate, counters }),
+      syncRoutes({
+        engine: status?.projection ? withPresence(engine, status.projection.onPresence) : engine,
+        auth,
+        origins,
+        upgradeWebSocket: nodeWs.upgradeWebSocket,
+        messageRate,
+        counters,
+      }),
     );
   }
   if (web) app.use('*', serveWeb({ handler: web }));
