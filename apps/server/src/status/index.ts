@@ -1,4 +1,5 @@
-export { type StatusRoutesOptions, statusRoutes } from './events-route.ts';
+export { type StatusEnv, type StatusRoutesOptions, statusRoutes } from './events-route.ts';
+export { type Connectable, withPresence } from './presence.ts';
 export {
   type ComputeStatus,
   type StatusDocSource,

@@ -17,7 +17,11 @@ export interface StatusDocSource {
 }
 
 /** Turns a deal's shared document (and, for the full view, its seller document) into its status. */
-export type ComputeStatus = (shared: Y.Doc, seller: Y.Doc | undefined, options: { online: number }) => unknown;
+export type ComputeStatus = (
+  shared: Y.Doc,
+  seller: Y.Doc | undefined,
+  options: { id: string; online: number },
+) => unknown;
 
 /** Options of {@link StatusProjection}. */
 export interface StatusProjectionOptions {
@@ -176,11 +180,11 @@ export class StatusProjection {
     try {
       const seller = await this.#engine.openDoc(`${dealId}/seller`);
       try {
-        full = this.#compute(shared.doc, seller.doc, { online }) as DealStatusView;
+        full = this.#compute(shared.doc, seller.doc, { id: dealId, online }) as DealStatusView;
       } finally {
         seller.release();
       }
-      sharedView = this.#compute(shared.doc, undefined, { online }) as DealStatusView;
+      sharedView = this.#compute(shared.doc, undefined, { id: dealId, online }) as DealStatusView;
     } finally {
       shared.release();
     }
