@@ -1,0 +1,28 @@
+/**
+ * WebSocket close codes the sync engine and the server use, by name.
+ * 1000–1015 are RFC 6455's; the 44xx range mirrors HTTP 4xx, and the stock `WebsocketProvider`
+ * treats it as permanent (it stops reconnecting), so the app must say why it stopped.
+ */
+export const CloseCode = {
+  /** Normal closure. */
+  normal: 1000,
+  /** The server is going away (shutdown, SIGTERM); clients reconnect. */
+  goingAway: 1001,
+  /** A frame did not decode, or an update did not apply. */
+  invalidData: 1007,
+  /** A frame was larger than `maxMessageBytes`. */
+  tooBig: 1009,
+  /** An unexpected server error. */
+  internalError: 1011,
+  /** Try again later: the database could not be read or written. */
+  tryAgainLater: 1013,
+  /** No valid session. */
+  unauthorized: 4401,
+  /** The session may not open this room. */
+  forbidden: 4403,
+  /** No such room. */
+  notFound: 4404,
+} as const;
+
+/** One of the named close codes. */
+export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];

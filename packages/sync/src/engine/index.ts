@@ -1,0 +1,11 @@
+export { RoomEngine } from './room-engine.ts';
+export type {
+  ConnectDecision,
+  EngineStats,
+  LatencyFigures,
+  OpenDoc,
+  RoomEngineHooks,
+  RoomEngineOptions,
+  SyncConnection,
+  SyncSocket,
+} from './types.ts';

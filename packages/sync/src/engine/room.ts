@@ -1,0 +1,257 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CloseCode } from '../close-codes.ts';
+import type { FanOut, FanOutMessage, Unsubscribe } from '../fan-out/index.ts';
+import type { Persistence } from '../persistence/index.ts';
+import {
+  decodeMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  ProtocolError,
+} from '../protocol.ts';
+import type { PendingAppend } from './append-queue.ts';
+import { Connection } from './connection.ts';
+
+/** Transaction origin of the stored state applied at load: neither stored again nor relayed. */
+const LOAD_ORIGIN = Symbol('load');
+/** Transaction origin of updates from another instance: relayed locally, never stored again. */
+const REMOTE_ORIGIN = Symbol('remote');
+
+/** What a room needs from its engine. */
+export interface RoomHost {
+  readonly engineId: string;
+  readonly persistence: Persistence;
+  readonly fanOut: FanOut;
+  append(entry: PendingAppend<Room, Connection>): void;
+  changed(room: Room): void;
+  countUpdateIn(): void;
+  idle(room: Room): void;
+  busy(room: Room): void;
+  reportError(error: unknown, info: { room?: string; during: string }): void;
+}
+
+/**
+ * One loaded document with its awareness and connections. Every local change gets a sequence number; document
+ * bytes go out to clients only once the change they depend on is stored (`persistedSeq`).
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<Connection>();
+  /** Sequence number of the last local change applied to `doc`. */
+  appliedSeq = 0;
+  /** Sequence number up to which every local change is stored. */
+  persistedSeq = 0;
+  /** Update rows stored for this room, as far as this instance knows (drives compaction). */
+  storedCount = 0;
+  /** Connections plus open server handles; the room unloads when this stays 0 for `idleUnloadMs`. */
+  users = 0;
+  loaded = false;
+  destroyed = false;
+  /** The running compaction, if any. */
+  compaction: Promise<void> | null = null;
+  loading: Promise<void>;
+  #unsubscribe: Unsubscribe | null = null;
+  #early: FanOutMessage[] = [];
+
+  constructor(
+    readonly name: string,
+    private readonly host: RoomHost,
+  ) {
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.#onDocUpdate);
+    this.awareness.on('update', this.#onAwarenessUpdate);
+    this.loading = this.#load();
+    // Callers await `loading`; this keeps an unobserved rejection from being reported as unhandled.
+    this.loading.catch(() => undefined);
+  }
+
+  async #load(): Promise<void> {
+    this.#unsubscribe = await this.host.fanOut.subscribe(this.name, this.#onRemote);
+    if (this.destroyed) await this.#stopListening();
+    const stored = await this.host.persistence.load(this.name);
+    if (this.destroyed) throw new Error(`room ${this.name} was closed while loading`);
+    Y.transact(
+      this.doc,
+      () => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+      },
+      LOAD_ORIGIN,
+    );
+    this.storedCount = stored.updates.length;
+    this.loaded = true;
+    const early = this.#early;
+    this.#early = [];
+    for (const message of early) this.#onRemote(message);
+  }
+
+  retain(): void {
+    this.users += 1;
+    if (this.users === 1) this.host.busy(this);
+  }
+
+  release(): void {
+    this.users -= 1;
+    if (this.users === 0) this.host.idle(this);
+  }
+
+  /** Adds a connection whose hook resolved (the room is loaded); answers with sync step 1 and the awareness states. */
+  join(connection: Connection): void {
+    this.connections.add(connection);
+    if (!connection.readOnly) connection.sendNow(encodeSyncStep1(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) {
+      connection.sendNow(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+    }
+    connection.attach(this);
+  }
+
+  /** Removes a closed connection and its awareness states (the removal is broadcast). */
+  detach(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    if (connection.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], connection);
+    }
+    this.release();
+  }
+
+  handleMessage(connection: Connection, data: Uint8Array): void {
+    let message: ReturnType<typeof decodeMessage>;
+    try {
+      message = decodeMessage(data);
+    } catch (error) {
+      if (!(error instanceof ProtocolError)) throw error;
+      connection.terminate(CloseCode.invalidData, 'invalid message');
+      return;
+    }
+    switch (message.type) {
+      case 'sync-step-1': {
+        let reply: Uint8Array;
+        try {
+          reply = encodeSyncStep2(this.doc, message.stateVector);
+        } catch {
+          connection.terminate(CloseCode.invalidData, 'invalid state vector');
+          return;
+        }
+        connection.sendDoc(reply, this.appliedSeq);
+        return;
+      }
+      case 'sync-step-2':
+      case 'update': {
+        if (connection.readOnly) return;
+        this.host.countUpdateIn();
+        try {
+          Y.applyUpdate(this.doc, message.update, connection);
+        } catch (error) {
+          this.host.reportError(error, { room: this.name, during: 'applying a client update' });
+          connection.terminate(CloseCode.invalidData, 'update does not apply');
+        }
+        return;
+      }
+      case 'awareness': {
+        try {
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
+        } catch {
+          connection.terminate(CloseCode.invalidData, 'invalid awareness update');
+        }
+        return;
+      }
+      case 'query-awareness': {
+        const states = [...this.awareness.getStates().keys()];
+        connection.sendNow(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+        return;
+      }
+    }
+  }
+
+  /** Every local change (client or server-side) is stored, then relayed; remote changes are only relayed. */
+  #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === LOAD_ORIGIN) return;
+    if (origin === REMOTE_ORIGIN) {
+      const message = encodeUpdate(update);
+      for (const connection of this.connections) connection.sendDoc(message, this.appliedSeq);
+      this.host.changed(this);
+      return;
+    }
+    const seq = ++this.appliedSeq;
+    const sender = origin instanceof Connection ? origin : null;
+    this.host.append({ room: this, roomName: this.name, update, seq, origin: sender });
+    const message = encodeUpdate(update);
+    for (const connection of this.connections) {
+      if (connection !== sender) connection.sendDoc(message, seq);
+    }
+  };
+
+  /** Called once the local changes up to `seq` are stored. */
+  persisted(batch: PendingAppend<Room, Connection>[]): void {
+    const seq = batch[batch.length - 1]!.seq;
+    this.persistedSeq = Math.max(this.persistedSeq, seq);
+    this.storedCount += batch.length;
+    for (const connection of this.connections) connection.drainOutbox(this.persistedSeq);
+    const payload = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((entry) => entry.update));
+    this.#publish({ type: 'update', room: this.name, payload, source: this.host.engineId });
+    this.host.changed(this);
+  }
+
+  #onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (origin instanceof Connection) {
+      for (const id of added) origin.awarenessIds.add(id);
+      for (const id of removed) origin.awarenessIds.delete(id);
+    }
+    const changed = added.concat(updated, removed);
+    const payload = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const message = encodeAwareness(payload);
+    for (const connection of this.connections) {
+      if (connection !== origin) connection.sendNow(message);
+    }
+    if (origin !== REMOTE_ORIGIN)
+      this.#publish({ type: 'awareness', room: this.name, payload, source: this.host.engineId });
+  };
+
+  #onRemote = (message: FanOutMessage): void => {
+    if (message.source === this.host.engineId || this.destroyed) return;
+    if (!this.loaded) {
+      this.#early.push(message);
+      return;
+    }
+    try {
+      if (message.type === 'update') Y.applyUpdate(this.doc, message.payload, REMOTE_ORIGIN);
+      else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, REMOTE_ORIGIN);
+    } catch (error) {
+      this.host.reportError(error, { room: this.name, during: 'applying a fanned-out message' });
+    }
+  };
+
+  #publish(message: FanOutMessage): void {
+    try {
+      const result = this.host.fanOut.publish(message);
+      if (result)
+        result.catch((error: unknown) => this.host.reportError(error, { room: this.name, during: 'fan-out' }));
+    } catch (error) {
+      this.host.reportError(error, { room: this.name, during: 'fan-out' });
+    }
+  }
+
+  /** Stops listening and frees the document; the room object is dead afterwards. */
+  async destroy(): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.doc.off('update', this.#onDocUpdate);
+    this.awareness.off('update', this.#onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+    await this.#stopListening();
+  }
+
+  async #stopListening(): Promise<void> {
+    const unsubscribe = this.#unsubscribe;
+    this.#unsubscribe = null;
+    if (unsubscribe) await unsubscribe();
+  }
+}

@@ -1,0 +1,89 @@
+import type * as Y from 'yjs';
+import type { FanOut } from '../fan-out/index.ts';
+import type { Persistence } from '../persistence/index.ts';
+
+/** What the engine needs from a websocket; the app adapts its own (ws, @hono/node-ws, …). */
+export interface SyncSocket {
+  send(data: Uint8Array): void;
+  close(code: number, reason?: string): void;
+}
+
+/** The engine's side of one socket: feed it every binary frame, and tell it when the socket closed. */
+export interface SyncConnection {
+  /** One binary frame from the client. */
+  receive(data: Uint8Array): void;
+  /** The socket closed (from either side); idempotent. */
+  close(): void;
+  /** Whether the connect hook marked this connection read-only (false until it resolved). */
+  readonly readOnly: boolean;
+  readonly room: string;
+}
+
+/** What `hooks.onConnect` may return. */
+export interface ConnectDecision {
+  /** Drop this connection's document updates (awareness still flows). */
+  readOnly?: boolean;
+}
+
+export interface RoomEngineHooks<Context = unknown> {
+  /**
+   * Called (and awaited) before anything else; throw `RefuseConnection(code, reason)` to refuse.
+   * Any other error refuses with 1011.
+   */
+  onConnect?(args: {
+    room: string;
+    context: Context;
+  }): Promise<ConnectDecision | undefined> | ConnectDecision | undefined;
+  /** After an update was persisted and applied to `doc` (also for updates persisted by another instance). */
+  onChange?(room: string, doc: Y.Doc): void;
+  /** Something went wrong that the engine handled (database errors, hook errors); default: console.error. */
+  onError?(error: unknown, info: { room?: string; during: string }): void;
+}
+
+export interface RoomEngineOptions<Context = unknown> {
+  persistence: Persistence;
+  /** Relays persisted updates and awareness to other instances; in-process by default. */
+  fanOut?: FanOut;
+  hooks?: RoomEngineHooks<Context>;
+  /** Frames above this close the connection with 1009 (default 2 MiB). */
+  maxMessageBytes?: number;
+  /** A room with no connections and no open server handles is unloaded after this long (default 30 s). */
+  idleUnloadMs?: number;
+  /** Compact a room once it has more stored updates than this (default 300). */
+  compactAfterUpdates?: number;
+  /** Upper bound of the retry backoff when appends fail (default 2 s). */
+  maxRetryDelayMs?: number;
+}
+
+/** Persist latency over the most recent batches, in milliseconds. */
+export interface LatencyFigures {
+  count: number;
+  sumMs: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+/** Figures for /metrics. Counters are totals since the engine started. */
+export interface EngineStats {
+  connections: number;
+  rooms: number;
+  /** Document updates accepted from clients (read-only connections' updates are not counted). */
+  updatesIn: number;
+  /** Rows appended to storage. */
+  updatesPersisted: number;
+  persistBatches: number;
+  persistFailures: number;
+  /** Updates waiting for (or being) written. */
+  pendingUpdates: number;
+  compactions: number;
+  persistLatency: LatencyFigures;
+}
+
+/** A server-side handle on a loaded room's document. */
+export interface OpenDoc {
+  doc: Y.Doc;
+  /** Lets the room unload again once nobody uses it; idempotent. */
+  release(): void;
+}

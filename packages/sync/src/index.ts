@@ -1,0 +1,22 @@
+export { CloseCode, type CloseCodeValue } from './close-codes.ts';
+export {
+  type ConnectDecision,
+  type EngineStats,
+  type LatencyFigures,
+  type OpenDoc,
+  RoomEngine,
+  type RoomEngineHooks,
+  type RoomEngineOptions,
+  type SyncConnection,
+  type SyncSocket,
+} from './engine/index.ts';
+export { type FanOut, type FanOutMessage, InProcessFanOut, type Unsubscribe } from './fan-out/index.ts';
+export {
+  type AppendEntry,
+  createPostgresPersistence,
+  type Persistence,
+  type PostgresPersistenceOptions,
+  type StoredDocument,
+} from './persistence/index.ts';
+export * as protocol from './protocol.ts';
+export { RefuseConnection } from './refuse-connection.ts';

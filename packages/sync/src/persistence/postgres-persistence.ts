@@ -1,0 +1,97 @@
+import { type Database, docSnapshots, docUpdates } from '@quorum/db';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import * as Y from 'yjs';
+import type { AppendEntry, Persistence, StoredDocument } from './persistence.ts';
+
+/** First key of the advisory lock that serialises compactions of one room (second key: hash of the room). */
+const COMPACTION_LOCK = 7_236_002;
+
+export interface PostgresPersistenceOptions {
+  /** At most this many updates are merged per compaction transaction (a loop handles the rest). */
+  compactBatchSize?: number;
+}
+
+/**
+ * Room storage on `doc_updates` (append-only log) and `doc_snapshots` (one merged state per room), through
+ * @quorum/db's drizzle database (PGlite or postgres.js).
+ *
+ * Compaction deletes exactly the update rows it merged, under a per-room advisory lock, so appends that
+ * commit while it runs (from this process or another) are never lost; loading reads the remaining update
+ * rows first and the snapshot second, so a compaction between the two reads only makes an update appear twice,
+ * which Yjs ignores.
+ */
+export function createPostgresPersistence(
+  db: Database,
+  { compactBatchSize = 20_000 }: PostgresPersistenceOptions = {},
+): Persistence {
+  async function load(room: string): Promise<StoredDocument> {
+    const rows = await db
+      .select({ update: docUpdates.update })
+      .from(docUpdates)
+      .where(eq(docUpdates.room, room))
+      .orderBy(asc(docUpdates.id));
+    const [snapshot] = await db
+      .select({ state: docSnapshots.state })
+      .from(docSnapshots)
+      .where(eq(docSnapshots.room, room));
+    return { snapshot: snapshot?.state ?? null, updates: rows.map((row) => row.update) };
+  }
+
+  async function append(entries: readonly AppendEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await db.insert(docUpdates).values(entries.map(({ room, update }) => ({ room, update })));
+  }
+
+  async function compactOnce(room: string): Promise<{ merged: number; more: boolean }> {
+    return db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${COMPACTION_LOCK}, hashtext(${room}))`);
+      const rows = await tx
+        .select({ id: docUpdates.id, update: docUpdates.update })
+        .from(docUpdates)
+        .where(eq(docUpdates.room, room))
+        .orderBy(asc(docUpdates.id))
+        .limit(compactBatchSize);
+      if (rows.length === 0) return { merged: 0, more: false };
+      const [existing] = await tx
+        .select({ state: docSnapshots.state, lastUpdateId: docSnapshots.lastUpdateId })
+        .from(docSnapshots)
+        .where(eq(docSnapshots.room, room));
+      const doc = new Y.Doc();
+      try {
+        Y.transact(doc, () => {
+          if (existing) Y.applyUpdate(doc, existing.state);
+          for (const row of rows) Y.applyUpdate(doc, row.update);
+        });
+        const state = Y.encodeStateAsUpdate(doc);
+        const lastUpdateId = Math.max(rows[rows.length - 1]!.id, existing?.lastUpdateId ?? 0);
+        await tx
+          .insert(docSnapshots)
+          .values({ room, state, lastUpdateId })
+          .onConflictDoUpdate({ target: docSnapshots.room, set: { state, lastUpdateId, updatedAt: sql`now()` } });
+        await tx.delete(docUpdates).where(
+          and(
+            eq(docUpdates.room, room),
+            inArray(
+              docUpdates.id,
+              rows.map((row) => row.id),
+            ),
+          ),
+        );
+      } finally {
+        doc.destroy();
+      }
+      return { merged: rows.length, more: rows.length === compactBatchSize };
+    });
+  }
+
+  async function compact(room: string): Promise<{ merged: number }> {
+    let merged = 0;
+    for (;;) {
+      const result = await compactOnce(room);
+      merged += result.merged;
+      if (!result.more) return { merged };
+    }
+  }
+
+  return { load, append, compact };
+}

@@ -1,0 +1,64 @@
+import type { IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocket, WebSocketServer } from 'ws';
+import type { RoomEngine } from '../engine/index.ts';
+
+/** What the test server hands the connect hook: the upgrade request's URL. */
+export interface WsContext {
+  url: URL;
+}
+
+export interface EngineWsServer {
+  /** `ws://127.0.0.1:<port>/sync`, the `serverUrl` for a `WebsocketProvider`. */
+  url: string;
+  port: number;
+  wss: WebSocketServer;
+  /** Stops accepting and terminates every socket (it does not close the engine). */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `engine` on a `ws` server at `/sync/<room>`: the adapter the app builds on its own framework, used by the
+ * tests and the multi-process fixture. `maxPayload` is left far above the engine's limit so that the engine
+ * itself enforces `maxMessageBytes`.
+ */
+export async function serveEngine(
+  engine: RoomEngine<WsContext>,
+  { port = 0, host = '127.0.0.1' }: { port?: number; host?: string } = {},
+): Promise<EngineWsServer> {
+  const wss = new WebSocketServer({ port, host, maxPayload: 256 * 1024 * 1024 });
+  await new Promise<void>((resolve, reject) => {
+    wss.once('listening', resolve);
+    wss.once('error', reject);
+  });
+  wss.on('connection', (ws: WebSocket, request: IncomingMessage) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const room = decodeURIComponent(url.pathname.replace(/^\/sync\//, ''));
+    const connection = engine.connect(
+      {
+        send: (data) => {
+          if (ws.readyState === WebSocket.OPEN) ws.send(data);
+        },
+        close: (code, reason) => ws.close(code, reason),
+      },
+      { room, context: { url } },
+    );
+    ws.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
+      const bytes = Array.isArray(data) ? Buffer.concat(data) : data;
+      connection.receive(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes);
+    });
+    ws.on('close', () => connection.close());
+    ws.on('error', () => connection.close());
+  });
+  const actualPort = (wss.address() as AddressInfo).port;
+  return {
+    url: `ws://${host}:${actualPort}/sync`,
+    port: actualPort,
+    wss,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close(() => resolve());
+      }),
+  };
+}
