@@ -21,7 +21,12 @@ describe('toApiError', () => {
     expect(error.message).toBe('Must be at least 10 characters');
   });
 
-  it('never names a field outside a 400', () => {
+  it('names the clashing field of a 409', () => {
+    const error = toApiError(409, { error: { code: 'email_taken', message: 'Already exists.', field: 'email' } });
+    expect(error.field).toBe('email');
+  });
+
+  it('never names a field on other statuses', () => {
     const error = toApiError(401, {
       error: { code: 'invalid_credentials', message: 'email: no match', field: 'email' },
     });

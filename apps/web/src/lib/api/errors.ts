@@ -1,6 +1,6 @@
 /**
  * Errors from the API as the pages show them. The server answers `{error: {code, message}}`;
- * a 400 names the bad field (as `field`, or as the message's first word, e.g. "email: …").
+ * a 400 (or a 409 such as a taken email) names the field (as `field`, or as a "email: …" prefix).
  */
 
 /** Machine-readable error codes the pages branch on. Unknown server codes are kept as they come. */
@@ -100,7 +100,8 @@ export function toApiError(status: number, body: unknown, retryAfterHeader?: str
   const code: ApiErrorCode =
     typeof error.code === 'string' && error.code ? error.code : (codeByStatus[status] ?? 'server');
   const rawMessage = typeof error.message === 'string' && error.message.trim() ? error.message.trim() : '';
-  const field = status === 400 ? fieldOf(error, rawMessage) : undefined;
+  // A 400 names the bad field; a 409 may name the clashing one (an email already taken).
+  const field = status === 400 || status === 409 ? fieldOf(error, rawMessage) : undefined;
   const message =
     withoutFieldPrefix(rawMessage, field) ||
     fallbackMessage[code] ||
