@@ -1,0 +1,364 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addCriterion, setCriterionScore, setStakeholderWeight } from '../criteria/index.ts';
+import { addObjection, updateObjection } from '../objections/index.ts';
+import { addOption, readOptions } from '../options/index.ts';
+import { readPlan, removeVerifier, tickVerifier } from '../plan/index.ts';
+import { seedSampleDeal } from '../sample-deal/index.ts';
+import { initSellerDoc, updateBlockerPlan } from '../seller-doc/index.ts';
+import { sharedMaps } from '../shared-doc/index.ts';
+import { addStakeholder, removeStakeholder, type StakeholderInput, updateStakeholder } from '../stakeholders/index.ts';
+import { exchangeUpdates, newDeal, twoPeers } from '../testing/two-peers.ts';
+import type { PlanStageId } from '../vocabulary/index.ts';
+import { computeStatus } from './compute-status.ts';
+import { HEALTH_MODEL } from './health.ts';
+import { purchaseIntent } from './intent-curve.ts';
+
+const sellerDoc = (): Y.Doc => {
+  const doc = new Y.Doc();
+  initSellerDoc(doc);
+  return doc;
+};
+
+const verifyStages = (doc: Y.Doc, count: number): void => {
+  for (const stage of readPlan(doc).slice(0, count)) {
+    for (const v of stage.verifiers)
+      tickVerifier(doc, stage.id as PlanStageId, v.id, { by: 'Mara', at: '2025-01-01T00:00:00Z' });
+  }
+};
+
+const codes = (status: { risks: { code: string }[] }): string[] => status.risks.map((r) => r.code);
+
+/** A healthy five-person group: a champion Go-Getter, aligned weights, three stages verified, committed people. */
+function healthyDeal(): Y.Doc {
+  const doc = newDeal();
+  const people: StakeholderInput[] = [
+    { name: 'Mara', profile: 'go-getter', stance: 2, influence: 4, commitment: 'committed' },
+    { name: 'Henrik', profile: 'teacher', stance: 1, influence: 5, commitment: 'committed' },
+    { name: 'Anna', profile: 'skeptic', stance: 1, influence: 5, commitment: 'workshop-support' },
+    { name: 'Petra', profile: 'guide', stance: 0, influence: 3, commitment: 'committed' },
+    { name: 'Sam', profile: 'friend', stance: 1, influence: 2, commitment: 'committed' },
+  ];
+  const ids = people.map((p) => addStakeholder(doc, p));
+  const criterion = addCriterion(doc, { name: 'TCO' });
+  for (const id of ids) setStakeholderWeight(doc, criterion, id, 40);
+  verifyStages(doc, 3);
+  return doc;
+}
+
+describe('computeStatus', () => {
+  it('an empty deal: learn stage, nothing mapped, amber and explained', () => {
+    const status = computeStatus(newDeal(), sellerDoc(), { id: 'd1', online: 2, updatedAt: '2025-01-01T00:00:00Z' });
+    expect(status).toMatchObject({
+      id: 'd1',
+      title: 'Laptop refresh',
+      buyer: 'Nordwind',
+      stage: 'learn',
+      stageIndex: 0,
+      stakeholders: 0,
+      mobilizers: 0,
+      blockers: 0,
+      blockersWithoutPlan: 0,
+      openObjections: 0,
+      criteria: 0,
+      consensus: 1,
+      commitment: 0,
+      online: 2,
+      updatedAt: '2025-01-01T00:00:00Z',
+      view: 'full',
+    });
+    expect(status.health).toBe(Math.round(100 * 0.75 * HEALTH_MODEL.noMobilizer * HEALTH_MODEL.unverifiedStage));
+    expect(status.band).toBe('amber');
+    expect(codes(status).sort()).toEqual(['no-mobilizer', 'under-mapped', 'unverified-stage']);
+  });
+
+  it('health is 100 × the product of its factors, and every risk names a seed 003 source', () => {
+    const { risks, factors, health } = computeStatus(healthyDeal(), sellerDoc());
+    expect(health).toBe(Math.round(100 * factors.reduce((p, f) => p * f.effect, 1)));
+    const doc = newDeal();
+    seedSampleDeal(doc, sellerDoc());
+    for (const status of [computeStatus(doc), computeStatus(newDeal()), { risks }]) {
+      for (const risk of status.risks) expect(risk.source).toMatch(/^seed 003: /);
+    }
+  });
+
+  describe('stage', () => {
+    it('is the first stage whose verifiers are not all done, and closed when all are', () => {
+      const doc = newDeal();
+      verifyStages(doc, 2);
+      expect(computeStatus(doc)).toMatchObject({ stage: 'define-criteria', stageIndex: 2 });
+      verifyStages(doc, 5);
+      expect(computeStatus(doc)).toMatchObject({ stage: 'closed', stageIndex: 5 });
+      expect(codes(computeStatus(doc))).not.toContain('unverified-stage');
+    });
+
+    it('a stage with no verifiers is not done, even when later stages are', () => {
+      const doc = newDeal();
+      verifyStages(doc, 5);
+      for (const v of readPlan(doc)[1]!.verifiers) removeVerifier(doc, 'understand-need', v.id);
+      expect(computeStatus(doc).stage).toBe('understand-need');
+    });
+
+    it('one unticked verifier holds the stage', () => {
+      const doc = newDeal();
+      verifyStages(doc, 1);
+      const [first] = readPlan(doc)[1]!.verifiers;
+      tickVerifier(doc, 'understand-need', first!.id, { by: 'x' });
+      expect(computeStatus(doc).stage).toBe('understand-need');
+    });
+
+    it('more verified stages mean more health, all else equal', () => {
+      const doc = healthyDeal();
+      const before = computeStatus(doc).health;
+      verifyStages(doc, 5);
+      expect(computeStatus(doc).health).toBeGreaterThan(before);
+    });
+  });
+
+  describe('Mobilizers and Talkers', () => {
+    it('counts Go-Getters, Teachers and Skeptics with stance ≥ +1 as Mobilizers', () => {
+      const doc = newDeal();
+      addStakeholder(doc, { name: 'a', profile: 'skeptic', stance: 1 });
+      addStakeholder(doc, { name: 'b', profile: 'teacher', stance: 0 });
+      addStakeholder(doc, { name: 'c', profile: 'friend', stance: 2 });
+      const status = computeStatus(doc);
+      expect(status).toMatchObject({ mobilizers: 1, talkers: 1 });
+      expect(codes(status)).not.toContain('no-mobilizer');
+    });
+
+    it('flags only Talkers on your side, naming them and the latent Mobilizer', () => {
+      const doc = newDeal();
+      addStakeholder(doc, { name: 'Sam', profile: 'friend', stance: 2 });
+      addStakeholder(doc, { name: 'Anna', profile: 'skeptic', stance: -1 });
+      addStakeholder(doc, { name: 'Petra', profile: 'guide', stance: 0 });
+      const risk = computeStatus(doc).risks.find((r) => r.code === 'only-talkers')!;
+      expect(risk).toMatchObject({ severity: 'high', effect: HEALTH_MODEL.noMobilizer });
+      expect(risk.message).toContain('Sam');
+      expect(risk.message).toContain('Anna');
+    });
+  });
+
+  describe('Blockers', () => {
+    it('a Blocker turns a healthy deal red, and a plan brings it back out of red', () => {
+      const shared = healthyDeal();
+      const seller = sellerDoc();
+      const healthy = computeStatus(shared, seller);
+      expect(healthy.band).toBe('green');
+
+      const blocker = addStakeholder(shared, { name: 'Jonas', title: 'IT board', profile: 'blocker', influence: 4 });
+      const red = computeStatus(shared, seller);
+      expect(red).toMatchObject({ blockers: 1, blockersWithoutPlan: 1, band: 'red' });
+      expect(red.health).toBeLessThanOrEqual(HEALTH_MODEL.unmanagedBlockerCap);
+      expect(red.risks[0]).toMatchObject({ code: 'blocker-without-plan', severity: 'high', stakeholderId: blocker });
+      expect(red.risks[0]!.message).toContain('47 %');
+
+      updateBlockerPlan(seller, blocker, { persuadableByOthers: true });
+      const planned = computeStatus(shared, seller);
+      expect(planned).toMatchObject({ blockersWithoutPlan: 0 });
+      expect(planned.band).not.toBe('red');
+      expect(planned.health).toBeGreaterThan(red.health);
+      expect(planned.risks.find((r) => r.code === 'blocker')!.message).toContain('apply social pressure');
+    });
+
+    it('the action `none` (no lever found) still counts as a Blocker without a plan', () => {
+      const shared = newDeal();
+      const seller = sellerDoc();
+      const blocker = addStakeholder(shared, { name: 'Jonas', profile: 'blocker' });
+      updateBlockerPlan(seller, blocker, { persuadableByOthers: false, reasonable: false });
+      expect(computeStatus(shared, seller).blockersWithoutPlan).toBe(1);
+    });
+
+    it('each Blocker cuts health by the seed’s 47 %', () => {
+      const shared = healthyDeal();
+      addStakeholder(shared, { name: 'one', profile: 'blocker' });
+      const one = computeStatus(shared).factors.filter((f) => f.code === 'blocker');
+      addStakeholder(shared, { name: 'two', profile: 'blocker' });
+      const two = computeStatus(shared).factors.filter((f) => f.code === 'blocker');
+      expect(one.map((f) => f.effect)).toEqual([0.53]);
+      expect(two.map((f) => f.effect)).toEqual([0.53, 0.53]);
+    });
+  });
+
+  describe('the Mobilizer’s view (no seller document)', () => {
+    it('has no blockersWithoutPlan and never mentions plans, whatever the seller document holds', () => {
+      const shared = newDeal();
+      const seller = sellerDoc();
+      seedSampleDeal(shared, seller);
+      const blocker = addStakeholder(shared, { name: 'Second blocker', profile: 'blocker' });
+      const full = computeStatus(shared, seller);
+      expect(full.blockersWithoutPlan).toBe(1);
+      expect(codes(full)).toContain('blocker-without-plan');
+
+      const view = computeStatus(shared);
+      expect(view.view).toBe('shared');
+      expect('blockersWithoutPlan' in view).toBe(false);
+      const json = JSON.stringify(view);
+      expect(json).not.toMatch(/plan/i);
+      expect(json).not.toContain('social pressure');
+      expect(view.risks.filter((r) => r.code === 'blocker').map((r) => r.stakeholderId)).toContain(blocker);
+      expect(computeStatus(shared, null)).toEqual(view);
+    });
+  });
+
+  describe('dysfunction', () => {
+    it('spread weights lower consensus and health by up to the seed’s 50 %', () => {
+      const doc = healthyDeal();
+      const ids = [...sharedMaps(doc).stakeholders.keys()];
+      const criterion = addCriterion(doc, { name: 'Battery life' });
+      ids.forEach((id, i) => {
+        setStakeholderWeight(doc, criterion, id, i % 2 === 0 ? 0 : 100);
+      });
+      const status = computeStatus(doc);
+      expect(status.consensus).toBeLessThan(0.75);
+      const risk = status.risks.find((r) => r.code === 'dysfunction')!;
+      expect(risk.effect).toBeCloseTo(1 - 0.5 * (1 - status.consensus), 2);
+      expect(risk.message).toContain('Battery life');
+      expect(risk.message).toContain('50 %');
+    });
+
+    it('says disconnects are hidden when nobody weighted anything yet', () => {
+      const doc = newDeal();
+      addStakeholder(doc, { name: 'a' });
+      addStakeholder(doc, { name: 'b' });
+      addCriterion(doc, { name: 'TCO' });
+      expect(computeStatus(doc)).toMatchObject({ consensus: 1 });
+      expect(codes(computeStatus(doc))).toContain('disconnects-unknown');
+    });
+  });
+
+  describe('open objections', () => {
+    it('weighs open objections by the raiser’s influence; addressed and resolved ones do not count', () => {
+      const doc = healthyDeal();
+      const low = addStakeholder(doc, { name: 'Low', influence: 1 });
+      const high = addStakeholder(doc, { name: 'High', influence: 5 });
+      const fromLow = addObjection(doc, { title: 'Minor', raisedBy: low });
+      const lowStatus = computeStatus(doc);
+      updateObjection(doc, fromLow, { raisedBy: high });
+      const highStatus = computeStatus(doc);
+      expect(highStatus.health).toBeLessThan(lowStatus.health);
+      expect(highStatus.risks.find((r) => r.code === 'open-objections')!.severity).toBe('high');
+      expect(lowStatus.risks.find((r) => r.code === 'open-objections')!.severity).toBe('low');
+      updateObjection(doc, fromLow, { status: 'resolved' });
+      expect(computeStatus(doc).openObjections).toBe(0);
+      expect(codes(computeStatus(doc))).not.toContain('open-objections');
+    });
+
+    it('never cuts health below the floor however many objections are open', () => {
+      const doc = newDeal();
+      const ceo = addStakeholder(doc, { name: 'CEO', influence: 5 });
+      for (let i = 0; i < 200; i++) addObjection(doc, { title: `o${i}`, raisedBy: ceo });
+      expect(computeStatus(doc).factors.find((f) => f.code === 'open-objections')!.effect).toBe(
+        HEALTH_MODEL.objectionFloor,
+      );
+    });
+  });
+
+  describe('group size', () => {
+    it('a group above 5.4 is cut by the intent curve relative to the average group; under-mapped below it', () => {
+      const doc = newDeal();
+      for (let i = 0; i < 8; i++) addStakeholder(doc, { name: `p${i}` });
+      const factor = computeStatus(doc).factors.find((f) => f.code === 'large-buying-group')!;
+      expect(factor.effect).toBeCloseTo(purchaseIntent(8) / purchaseIntent(5.4), 3);
+      const small = newDeal();
+      addStakeholder(small, { name: 'only one' });
+      expect(codes(computeStatus(small))).toContain('under-mapped');
+      expect(codes(computeStatus(small))).not.toContain('large-buying-group');
+    });
+  });
+
+  describe('commitment', () => {
+    it('is the share of stakeholders at committed', () => {
+      const doc = newDeal();
+      addStakeholder(doc, { name: 'a', commitment: 'committed' });
+      addStakeholder(doc, { name: 'b', commitment: 'urgency' });
+      addStakeholder(doc, { name: 'c', commitment: 'committed' });
+      addStakeholder(doc, { name: 'd' });
+      expect(computeStatus(doc).commitment).toBe(0.5);
+    });
+
+    it('flags commitment lagging behind a late verified stage', () => {
+      const doc = newDeal();
+      addStakeholder(doc, { name: 'a', profile: 'go-getter', stance: 2 });
+      addStakeholder(doc, { name: 'b' });
+      verifyStages(doc, 4);
+      const risk = computeStatus(doc).risks.find((r) => r.code === 'commitment-lagging')!;
+      expect(risk.severity).toBe('high');
+      expect(risk.message).toContain('Evaluate options');
+    });
+  });
+
+  it('flags doing nothing leading the weighted scores', () => {
+    const doc = newDeal();
+    const statusQuo = readOptions(doc)[0]!.id;
+    const ours = addOption(doc, { name: 'Ours' });
+    const criterion = addCriterion(doc, { name: 'TCO' });
+    setCriterionScore(doc, criterion, statusQuo, 5);
+    setCriterionScore(doc, criterion, ours, 2);
+    expect(codes(computeStatus(doc))).toContain('status-quo-leading');
+    setCriterionScore(doc, criterion, ours, 5);
+    expect(codes(computeStatus(doc))).not.toContain('status-quo-leading');
+  });
+
+  describe('references to deleted stakeholders', () => {
+    it('treats them as absent everywhere', () => {
+      const shared = newDeal();
+      const seller = sellerDoc();
+      const ghost = addStakeholder(shared, { name: 'Ghost', profile: 'blocker', influence: 5 });
+      const kept = addStakeholder(shared, { name: 'Kept', profile: 'go-getter', stance: 2 });
+      const criterion = addCriterion(shared, { name: 'TCO' });
+      setStakeholderWeight(shared, criterion, ghost, 0);
+      setStakeholderWeight(shared, criterion, kept, 100);
+      const objection = addObjection(shared, { title: 'Opex', raisedBy: ghost });
+      updateBlockerPlan(seller, ghost, { action: null });
+      // A raw delete, as a concurrent peer's edit would leave it: every reference stays in the document.
+      sharedMaps(shared).stakeholders.delete(ghost);
+      const status = computeStatus(shared, seller);
+      expect(status).toMatchObject({
+        stakeholders: 1,
+        blockers: 0,
+        blockersWithoutPlan: 0,
+        consensus: 1,
+        openObjections: 1,
+      });
+      expect(status.band).not.toBe('red');
+      expect(status.risks.find((r) => r.code === 'open-objections')!.message).not.toContain('Ghost');
+      expect(sharedMaps(shared).objections.get(objection)!.get('raisedBy')).toBe(ghost);
+    });
+  });
+
+  it('two peers editing concurrently compute the same status once they have exchanged updates', () => {
+    const { seller, mobilizer } = twoPeers();
+    const cfo = addStakeholder(seller, { name: 'CFO', profile: 'skeptic', stance: 1, influence: 5 });
+    const objection = addObjection(seller, { title: 'Opex' });
+    exchangeUpdates(seller, mobilizer);
+    removeStakeholder(seller, cfo);
+    updateObjection(mobilizer, objection, { raisedBy: cfo });
+    updateStakeholder(mobilizer, cfo, { profile: 'blocker' });
+    addStakeholder(mobilizer, { name: 'Mara', profile: 'go-getter', stance: 2 });
+    exchangeUpdates(seller, mobilizer);
+    const a = computeStatus(seller, null, { id: 'd' });
+    const b = computeStatus(mobilizer, null, { id: 'd' });
+    expect(a).toEqual(b);
+    expect(a).toMatchObject({ stakeholders: 1, blockers: 0, mobilizers: 1, openObjections: 1 });
+  });
+
+  it('the sample deal: define-criteria, a Mobilizer, a planned Blocker, amber; red in the shared view', () => {
+    const shared = new Y.Doc();
+    const seller = new Y.Doc();
+    seedSampleDeal(shared, seller);
+    const full = computeStatus(shared, seller);
+    expect(full).toMatchObject({
+      stage: 'define-criteria',
+      stakeholders: 6,
+      mobilizers: 2,
+      blockers: 1,
+      blockersWithoutPlan: 0,
+      openObjections: 2,
+      criteria: 5,
+      band: 'amber',
+    });
+    expect(full.consensus).toBeGreaterThan(0.5);
+    expect(full.consensus).toBeLessThan(1);
+    expect(computeStatus(shared).health).toBeLessThan(full.health);
+  });
+});
