@@ -29,7 +29,7 @@ describe.each(testDatabaseKinds())('status store on %s', (kind) => {
     dealId = await insertDeal(db, { organizationId: org, createdBy: seller.id });
     await addMember(db, dealId, mobilizer.id, 'mobilizer');
     otherDealId = await insertDeal(db, { organizationId: org, createdBy: colleague.id, title: 'Servers' });
-  });
+  }, 60_000);
   afterAll(() => handle.close());
 
   it('gives the full view to sellers and managers, the shared view to Mobilizers, nothing to others', async () => {

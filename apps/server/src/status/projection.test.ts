@@ -1,0 +1,142 @@
+import { createTestDb, type DbHandle, dealHealthHistory, testDatabaseKinds } from '@quorum/db';
+import { addStakeholder, computeStatus, initSharedDoc, updateBlockerPlan } from '@quorum/deal-model';
+import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { StatusProjection } from './projection.ts';
+import { createLocalStatusBus, type StatusEvent } from './status-bus.ts';
+import { listVisibleStatuses } from './status-store.ts';
+import type { StatusViewer } from './status-types.ts';
+import { insertDeal, insertOrganization, insertUser } from './test-fixtures.ts';
+
+describe.each(testDatabaseKinds())('status projection on %s', (kind) => {
+  let handle: DbHandle;
+  let engine: RoomEngine;
+  let projection: StatusProjection;
+  let seller: StatusViewer;
+  const events: StatusEvent[] = [];
+  const errors: unknown[] = [];
+  const bus = createLocalStatusBus();
+  bus.subscribe((event) => events.push(event));
+
+  /** A deal with its shared document initialised on the engine. */
+  async function newDeal(title: string) {
+    const dealId = await insertDeal(handle.db, { organizationId: seller.organizationId!, createdBy: seller.id, title });
+    const shared = await engine.openDoc(dealId);
+    initSharedDoc(shared.doc, { title, buyer: 'Acme' });
+    return { dealId, shared };
+  }
+
+  const settled = () => vi.waitFor(() => expect(projection.busy).toBe(0), { timeout: 10_000, interval: 10 });
+  const eventsOf = (dealId: string) => events.filter((e) => e.dealId === dealId);
+
+  beforeAll(async () => {
+    handle = await createTestDb(kind);
+    const org = await insertOrganization(handle.db);
+    seller = await insertUser(handle.db, { organizationId: org, orgRole: 'member' });
+    engine = new RoomEngine({
+      persistence: createPostgresPersistence(handle.db),
+      hooks: { onChange: (room) => projection.onChange(room) },
+    });
+    projection = new StatusProjection({
+      db: handle.db,
+      engine,
+      bus,
+      compute: computeStatus,
+      debounceMs: 150,
+      onError: (error) => errors.push(error),
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await projection.stop();
+    await engine.close();
+    await handle.close();
+  });
+
+  it('folds a burst of edits into one recomputation that reflects all of them', async () => {
+    const { dealId, shared } = await newDeal('Burst');
+    try {
+      for (let i = 0; i < 20; i++) addStakeholder(shared.doc, { name: `Person ${i}`, profile: 'friend' });
+      await vi.waitFor(() => expect(eventsOf(dealId).at(-1)?.status.stakeholders).toBe(20), { timeout: 10_000 });
+      await settled();
+      expect(eventsOf(dealId).length).toBeLessThanOrEqual(2);
+      const [stored] = (await listVisibleStatuses(handle.db, seller)).filter((d) => d.dealId === dealId);
+      expect(stored?.status).toMatchObject({ id: dealId, title: 'Burst', stakeholders: 20 });
+      expect(errors).toEqual([]);
+    } finally {
+      shared.release();
+    }
+  });
+
+  it('records health history only when the health changes, and keeps seller-only changes out of the shared view', async () => {
+    const { dealId, shared } = await newDeal('Blocker');
+    const seller = await engine.openDoc(`${dealId}/seller`);
+    try {
+      const blockerId = addStakeholder(shared.doc, { name: 'Dana', profile: 'blocker', influence: 5, stance: -2 });
+      await vi.waitFor(() => expect(eventsOf(dealId).at(-1)?.status.blockersWithoutPlan).toBe(1), { timeout: 10_000 });
+      const red = eventsOf(dealId).at(-1)!;
+      expect(red.changed).toEqual({ full: true, shared: true });
+      expect(red.sharedStatus).not.toHaveProperty('blockersWithoutPlan');
+
+      updateBlockerPlan(seller.doc, blockerId, { action: 'approach-directly' });
+      await vi.waitFor(() => expect(eventsOf(dealId).at(-1)?.status.blockersWithoutPlan).toBe(0), { timeout: 10_000 });
+      const recovered = eventsOf(dealId).at(-1)!;
+      expect(recovered.changed).toEqual({ full: true, shared: false });
+      expect(recovered.status.health).toBeGreaterThan(red.status.health);
+      expect(recovered.sharedStatus).toEqual(red.sharedStatus);
+
+      // A change that leaves the health as it is adds no history row.
+      seller.doc.getText('notes').insert(0, 'call Dana on Monday');
+      await vi.waitFor(() => expect(eventsOf(dealId).length).toBeGreaterThan(eventsOf(dealId).indexOf(recovered) + 1), {
+        timeout: 10_000,
+      });
+      await settled();
+      const history = await handle.db.select().from(dealHealthHistory).where(eq(dealHealthHistory.dealId, dealId));
+      const healths = eventsOf(dealId).map((e) => e.status.health);
+      const distinct = healths.filter((h, i) => i === 0 || h !== healths[i - 1]);
+      expect(history.map((row) => row.health)).toEqual(distinct);
+    } finally {
+      seller.release();
+      shared.release();
+    }
+  });
+
+  it('publishes nothing when only presence was signalled and nothing changed', async () => {
+    const { dealId, shared } = await newDeal('Quiet');
+    try {
+      projection.schedule(dealId);
+      await vi.waitFor(() => expect(eventsOf(dealId)).toHaveLength(1), { timeout: 10_000 });
+      projection.onPresence(dealId);
+      await projection.flush();
+      expect(eventsOf(dealId)).toHaveLength(1);
+    } finally {
+      shared.release();
+    }
+  });
+
+  it('ignores buyer documents, rooms of no deal and names that are not rooms', async () => {
+    const before = events.length;
+    projection.onChange('not-a-room');
+    projection.onChange(`${crypto.randomUUID()}/buyer`);
+    projection.onChange(crypto.randomUUID());
+    await projection.flush();
+    expect(events.length).toBe(before);
+    expect(errors).toEqual([]);
+  });
+
+  it('leaves nothing scheduled after stop, and schedules nothing after it', async () => {
+    const other = new StatusProjection({ db: handle.db, engine, bus, compute: computeStatus, debounceMs: 60_000 });
+    const { dealId, shared } = await newDeal('Stopped');
+    try {
+      other.schedule(dealId, { shared: true });
+      expect(other.busy).toBe(1);
+      await other.stop({ flush: false });
+      expect(other.busy).toBe(0);
+      other.schedule(dealId, { shared: true });
+      expect(other.busy).toBe(0);
+    } finally {
+      shared.release();
+    }
+  });
+});
