@@ -259,6 +259,10 @@ describe('computeStatus', () => {
       for (let i = 0; i < 8; i++) addStakeholder(doc, { name: `p${i}` });
       const factor = computeStatus(doc).factors.find((f) => f.code === 'large-buying-group')!;
       expect(factor.effect).toBeCloseTo(purchaseIntent(8) / purchaseIntent(5.4), 3);
+      for (let i = 0; i < 40; i++) addStakeholder(doc, { name: `more${i}` });
+      expect(computeStatus(doc).factors.find((f) => f.code === 'large-buying-group')!.effect).toBe(
+        HEALTH_MODEL.groupSizeFloor,
+      );
       const small = newDeal();
       addStakeholder(small, { name: 'only one' });
       expect(codes(computeStatus(small))).toContain('under-mapped');

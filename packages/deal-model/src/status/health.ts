@@ -28,6 +28,8 @@ export const HEALTH_MODEL = {
   unmanagedBlockerCap: 39,
   /** Seed 003: a fully dysfunctional group is 50 % less likely to pay a premium. */
   dysfunctionCut: 0.5,
+  /** Quorum: the group-size factor never goes below this (the seed's curve stops at six people). */
+  groupSizeFloor: 0.5,
   /** Quorum: health multiplier with no Mobilizer on the seller's side. */
   noMobilizer: 0.7,
   /** Quorum: largest cut for an unmapped buying group (nobody mapped of the average 5.4). */
@@ -116,7 +118,10 @@ export function computeHealth(input: HealthInput): HealthResult {
 
   // 1. Group size against CEB's intent curve (never rewards mapping fewer than the average 5.4).
   if (n > AVERAGE_GROUP_SIZE) {
-    const effect = factor('large-buying-group', purchaseIntent(n) / purchaseIntent(AVERAGE_GROUP_SIZE));
+    const effect = factor(
+      'large-buying-group',
+      Math.max(HEALTH_MODEL.groupSizeFloor, purchaseIntent(n) / purchaseIntent(AVERAGE_GROUP_SIZE)),
+    );
     add({
       code: 'large-buying-group',
       severity: effect < 0.7 ? 'high' : effect < 0.9 ? 'medium' : 'low',
