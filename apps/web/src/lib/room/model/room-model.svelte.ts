@@ -1,7 +1,9 @@
 import {
   type Criterion,
+  computeStatus,
   type DealMeta,
   type DealOption,
+  type DealStatus,
   type Objection,
   type PlanStage,
   type Relationship,
@@ -71,6 +73,21 @@ export class RoomModel {
 
   /** The customer's verified position: the first stage whose verifiers are not all done. */
   stage: PlanStage['id'] | 'closed' = $derived(this.plan.find((s) => !s.done)?.id ?? 'closed');
+
+  /**
+   * The deal's status, live. A seller (and a manager) include the seller document (Blocker plans); a
+   * Mobilizer's is computed from the shared document only, which is all they ever receive.
+   */
+  status: DealStatus = $derived.by(() => {
+    for (const name of ['meta', 'stakeholders', 'criteria', 'options', 'objections', 'plan'])
+      this.session.version(name);
+    const seller = this.session.side === 'seller' ? this.session.private : null;
+    if (seller) this.session.version('private.blockerPlans');
+    return computeStatus(this.session.shared, seller, {
+      id: this.session.dealId,
+      online: this.session.peers.length + 1,
+    });
+  });
 
   /** The name of a stakeholder, or a placeholder for a missing one. */
   nameOf(id: string | null): string {
