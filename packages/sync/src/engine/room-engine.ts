@@ -274,7 +274,6 @@ export class RoomEngine<Context = unknown> {
       this.#idleTimers.delete(room);
       void this.#unload(room);
     }, this.#idleUnloadMs);
-    timer.unref();
     this.#idleTimers.set(room, timer);
   }
 

@@ -142,7 +142,6 @@ export class Room {
       case 'sync-step-2':
       case 'update': {
         if (connection.readOnly) return;
-        this.host.countUpdateIn();
         try {
           Y.applyUpdate(this.doc, message.update, connection);
         } catch (error) {
@@ -178,6 +177,7 @@ export class Room {
     }
     const seq = ++this.appliedSeq;
     const sender = origin instanceof Connection ? origin : null;
+    if (sender) this.host.countUpdateIn();
     this.host.append({ room: this, roomName: this.name, update, seq, origin: sender });
     const message = encodeUpdate(update);
     for (const connection of this.connections) {

@@ -69,7 +69,7 @@ export interface LatencyFigures {
 export interface EngineStats {
   connections: number;
   rooms: number;
-  /** Document updates accepted from clients (read-only connections' updates are not counted). */
+  /** Client updates that changed a document (read-only connections' and no-op updates are not counted). */
   updatesIn: number;
   /** Rows appended to storage. */
   updatesPersisted: number;

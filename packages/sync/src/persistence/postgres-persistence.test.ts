@@ -1,0 +1,108 @@
+import { createDb, createTestDb, type DbHandle, docSnapshots, docUpdates, testDatabaseKinds } from '@quorum/db';
+import { count, eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createPostgresPersistence } from './postgres-persistence.ts';
+
+function textUpdate(doc: Y.Doc, text: string): Uint8Array {
+  let captured: Uint8Array | null = null;
+  const capture = (update: Uint8Array) => {
+    captured = update;
+  };
+  doc.on('update', capture);
+  doc.getText('t').insert(doc.getText('t').length, text);
+  doc.off('update', capture);
+  return captured!;
+}
+
+function materialise(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const update of stored.updates) Y.applyUpdate(doc, update);
+  return doc;
+}
+
+describe.each(testDatabaseKinds())('createPostgresPersistence (%s)', (kind) => {
+  let handle: DbHandle;
+
+  beforeEach(async () => {
+    handle = await createTestDb(kind);
+  });
+  afterEach(async () => {
+    await handle.close();
+  });
+
+  it('loads an unknown room as an empty document', async () => {
+    const persistence = createPostgresPersistence(handle.db);
+    expect(await persistence.load('nothing-here')).toEqual({ snapshot: null, updates: [] });
+  });
+
+  it('appends a batch for several rooms and loads each room in order', async () => {
+    const persistence = createPostgresPersistence(handle.db);
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    await persistence.append([
+      { room: 'a', update: textUpdate(a, 'one ') },
+      { room: 'b', update: textUpdate(b, 'other') },
+      { room: 'a', update: textUpdate(a, 'two') },
+    ]);
+    const loaded = await persistence.load('a');
+    expect(loaded.updates).toHaveLength(2);
+    expect(materialise(loaded).getText('t').toString()).toBe('one two');
+    expect(
+      materialise(await persistence.load('b'))
+        .getText('t')
+        .toString(),
+    ).toBe('other');
+  });
+
+  it('compaction merges into one snapshot, deletes the merged rows, and keeps the state', async () => {
+    const persistence = createPostgresPersistence(handle.db, { compactBatchSize: 7 });
+    const doc = new Y.Doc();
+    for (let i = 0; i < 30; i++) await persistence.append([{ room: 'r', update: textUpdate(doc, `${i},`) }]);
+    expect(await persistence.compact('r')).toEqual({ merged: 30 });
+    const rows = await handle.db.select({ n: count() }).from(docUpdates).where(eq(docUpdates.room, 'r'));
+    expect(rows[0]!.n).toBe(0);
+    const [snapshot] = await handle.db.select().from(docSnapshots).where(eq(docSnapshots.room, 'r'));
+    expect(snapshot!.lastUpdateId).toBeGreaterThan(0);
+    const loaded = await persistence.load('r');
+    expect(loaded.updates).toEqual([]);
+    expect(Y.encodeStateAsUpdate(materialise(loaded))).toEqual(Y.encodeStateAsUpdate(doc));
+    // A second compaction with nothing new is a no-op; later updates load on top of the snapshot.
+    expect(await persistence.compact('r')).toEqual({ merged: 0 });
+    await persistence.append([{ room: 'r', update: textUpdate(doc, 'after') }]);
+    expect(
+      materialise(await persistence.load('r'))
+        .getText('t')
+        .toString(),
+    ).toBe(doc.getText('t').toString());
+  });
+
+  it('appends that run concurrently with compactions (from other connections) are never lost', async () => {
+    const url = (handle as { url?: string }).url;
+    const others = kind === 'postgres' ? await Promise.all([createDb({ url }), createDb({ url })]) : [];
+    try {
+      const compactor = createPostgresPersistence(handle.db);
+      const writers = (others.length ? others : [handle]).map((h) => createPostgresPersistence(h.db));
+      const docs = writers.map(() => new Y.Doc());
+      const expected = new Y.Doc();
+      const appends: Promise<void>[] = [];
+      const compactions: Promise<unknown>[] = [];
+      for (let i = 0; i < 60; i++) {
+        writers.forEach((writer, w) => {
+          const update = textUpdate(docs[w]!, `${w}:${i} `);
+          Y.applyUpdate(expected, update);
+          appends.push(writer.append([{ room: 'busy', update }]));
+        });
+        if (i % 5 === 0) compactions.push(compactor.compact('busy'));
+      }
+      await Promise.all([...appends, ...compactions]);
+      const loaded = materialise(await compactor.load('busy'));
+      expect(Y.encodeStateAsUpdate(loaded)).toEqual(Y.encodeStateAsUpdate(expected));
+      await compactor.compact('busy');
+      expect(Y.encodeStateAsUpdate(materialise(await compactor.load('busy')))).toEqual(Y.encodeStateAsUpdate(expected));
+    } finally {
+      for (const other of others) await other.close();
+    }
+  });
+});
