@@ -216,6 +216,18 @@ describe('computeStatus', () => {
       expect(risk.message).toContain('50 %');
     });
 
+    it('mild disagreement costs a little health without being reported as dysfunction', () => {
+      const doc = healthyDeal();
+      const [a, b] = [...sharedMaps(doc).stakeholders.keys()];
+      const criterion = addCriterion(doc, { name: 'Weight' });
+      setStakeholderWeight(doc, criterion, a!, 30);
+      setStakeholderWeight(doc, criterion, b!, 70);
+      const status = computeStatus(doc);
+      expect(status.consensus).toBeGreaterThan(0.75);
+      expect(status.factors.find((f) => f.code === 'dysfunction')!.effect).toBeLessThan(1);
+      expect(codes(status)).not.toContain('dysfunction');
+    });
+
     it('says disconnects are hidden when nobody weighted anything yet', () => {
       const doc = newDeal();
       addStakeholder(doc, { name: 'a' });

@@ -207,8 +207,10 @@ export function computeHealth(input: HealthInput): HealthResult {
     }
   }
 
-  // 5. Dysfunction: spread of the stakeholders' weights.
+  // 5. Dysfunction: spread of the stakeholders' weights (the factor always applies; the risk below a threshold).
   const conflictPeak = stageIndex === 1 || stageIndex === 2;
+  const dysfunctionEffect =
+    consensus.compared > 0 ? factor('dysfunction', 1 - HEALTH_MODEL.dysfunctionCut * (1 - consensus.value)) : 1;
   if (consensus.compared > 0 && consensus.value < HEALTH_MODEL.dysfunctionThreshold) {
     const top = consensus.disputed[0]!;
     const peakNote = conflictPeak ? ' The deal is at the stage where group conflict peaks (37 % of the purchase).' : '';
@@ -217,7 +219,7 @@ export function computeHealth(input: HealthInput): HealthResult {
       severity: consensus.value < 0.5 || conflictPeak ? 'high' : 'medium',
       message: `The group's weights disagree (consensus ${pct(consensus.value)}); most disputed: "${top.name}" (weights ${Math.round(top.spread.min)}–${Math.round(top.spread.max)}). A dysfunctional group is 50 % less likely to pay a premium.${peakNote}`,
       source: RISK_SOURCES.dysfunction,
-      effect: factor('dysfunction', 1 - HEALTH_MODEL.dysfunctionCut * (1 - consensus.value)),
+      effect: dysfunctionEffect,
     });
   } else if (consensus.compared === 0 && n >= 2 && criteria.length > 0) {
     add({
