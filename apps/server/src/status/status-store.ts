@@ -63,8 +63,8 @@ export async function listVisibleStatuses(db: Database, viewer: StatusViewer): P
       dealId: deals.id,
       organizationId: deals.organizationId,
       role: dealMembers.role,
-      status: dealStatus.status,
-      sharedStatus: dealStatus.sharedStatus,
+      // Only the view the caller gets leaves the database: a Mobilizer membership means the shared view.
+      stored: sql<DealStatusView | null>`case when ${dealMembers.role} = 'mobilizer' then ${dealStatus.sharedStatus} else ${dealStatus.status} end`,
     })
     .from(deals)
     .leftJoin(dealMembers, and(eq(dealMembers.dealId, deals.id), eq(dealMembers.userId, viewer.id)))
@@ -75,10 +75,15 @@ export async function listVisibleStatuses(db: Database, viewer: StatusViewer): P
   for (const row of rows) {
     const view = viewOf(viewer, row.organizationId, row.role);
     if (!view) continue;
-    const stored = (view === 'full' ? row.status : row.sharedStatus) as DealStatusView | null;
-    visible.push({ dealId: row.dealId, organizationId: row.organizationId, view, status: stored ?? null });
+    visible.push({ dealId: row.dealId, organizationId: row.organizationId, view, status: parseStored(row.stored) });
   }
   return visible;
+}
+
+/** A jsonb value selected through `sql`: drivers hand it over parsed (postgres.js) or as text. */
+function parseStored(value: unknown): DealStatusView | null {
+  if (value === null || value === undefined) return null;
+  return (typeof value === 'string' ? JSON.parse(value) : value) as DealStatusView;
 }
 
 /** One point of a deal's health trend. */
