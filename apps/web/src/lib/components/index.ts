@@ -2,6 +2,7 @@ export { default as Alert } from './Alert.svelte';
 export { default as Button } from './Button.svelte';
 export { default as Chip } from './Chip.svelte';
 export { default as ConnectionPill } from './ConnectionPill.svelte';
+export { default as DealSwitcher } from './DealSwitcher.svelte';
 export { default as Dialog } from './Dialog.svelte';
 export { default as EmptyState } from './EmptyState.svelte';
 export { default as InviteDialog } from './InviteDialog.svelte';
