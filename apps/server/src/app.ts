@@ -9,6 +9,7 @@ import { type AuthRateLimits, authRoutes, loadSession } from './auth/index.ts';
 import type { AppEnv } from './context.ts';
 import { dealRoutes } from './deals/index.ts';
 import { ApiError, type ErrorLogger, handleError, handleNotFound } from './errors/index.ts';
+import { guideLinkRoutes, guidePageRoutes } from './guides/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { inviteRoutes } from './invites/index.ts';
 import { metricsRoutes, type ServerCounters } from './metrics/index.ts';
@@ -22,8 +23,16 @@ import { type NodeHandler, serveWeb } from './web/index.ts';
 export interface AppOptions {
   db: Database;
   auth: Auth;
-  /** The sync engine (its `onConnect` hook should be {@link createRoomGuard}); without it /sync is absent. */
-  engine?: Pick<RoomEngine<SyncContext>, 'connect' | 'stats'>;
+  /**
+   * The sync engine (its `onConnect` hook should be `createRoomGuard`); without it /sync, /metrics and
+   * the guide routes (which read documents through `openDoc`) are absent.
+   */
+  engine?: Pick<RoomEngine<SyncContext>, 'connect' | 'stats' | 'openDoc'>;
+  /**
+   * The deal status feature: GET /api/deals/events and /api/deals/health-history; the projection (when
+   * given) learns of presence changes to keep `online` current; `shutdown` ends open event streams.
+   */
+  status?: { bus: StatusBus; projection?: StatusProjection; shutdown?: AbortSignal };
   /** The app's public origin(s), e.g. `https://quorum.example.com`; the first one is used in links. */
   origin: string | readonly string[];
   /** SvelteKit adapter-node's handler: every request no other route answers goes to it. */
@@ -38,8 +47,6 @@ export interface AppOptions {
   /** The clock of the rate limiters. */
   now?: () => number;
   log?: ErrorLogger;
-  /** The deal status feature: GET /api/deals/events and /api/deals/health-history; presence feeds `online`. */
-  status?: { bus: StatusBus; projection?: StatusProjection };
 }
 
 /** The Hono app, plus the hook that attaches its websocket endpoint to a Node server. */
@@ -84,9 +91,17 @@ export function createApp({
   api.use(checkOrigin({ origins }));
   api.use(loadSession({ auth }));
   api.route('/', authRoutes({ db, auth, rateLimits, trustProxy, now }));
-  if (status) api.route('/', statusRoutes({ db, ...status })); // before /deals/:id
+  if (status) {
+    // Before /deals/:id, which would otherwise take /deals/events.
+    api.route('/', statusRoutes({ db, bus: status.bus, projection: status.projection, shutdown: status.shutdown }));
+  }
   api.route('/', dealRoutes({ db }));
   api.route('/', inviteRoutes({ db, origin: origins[0]! }));
+  if (engine) {
+    const openDoc = (room: string) => engine.openDoc(room);
+    api.route('/', guideLinkRoutes({ db, openDoc, publicOrigin: origins[0], now: () => new Date(now()) }));
+    app.route('/', guidePageRoutes({ db, openDoc, trustProxy, now: () => new Date(now()) }));
+  }
   api.all('*', handleNotFound);
   app.route('/api', api);
 

@@ -1,4 +1,4 @@
-import { initBuyerDoc, initSellerDoc, initSharedDoc } from '@quorum/deal-model';
+import { initBuyerDoc, initSellerDoc, initSharedDoc, seedSampleDeal } from '@quorum/deal-model';
 import * as Y from 'yjs';
 
 /** The first stored update of each of a deal's three rooms. */
@@ -35,7 +35,27 @@ export function initialDocuments({
   };
 }
 
-/** A sample deal room for a newcomer: a realistic buying group (seed 000's laptop refresh). */
+/**
+ * A sample deal room for a newcomer, filled by `seedSampleDeal` (seed 000's laptop refresh: a buying
+ * group with a Mobilizer and a Blocker, criteria, objections, a guide, seller notes). The seller
+ * company is the caller's organization.
+ */
 export function sampleDocuments({ seller }: { seller: string }): InitialDocuments {
-  return initialDocuments({ title: 'Sample: laptop fleet refresh', buyer: 'Northwind Logistics', seller });
+  const shared = new Y.Doc();
+  const sellerDoc = new Y.Doc();
+  const buyerDoc = new Y.Doc();
+  initSharedDoc(shared, { title: SAMPLE_TITLE, buyer: SAMPLE_BUYER, seller });
+  seedSampleDeal(shared, sellerDoc);
+  initBuyerDoc(buyerDoc);
+  const meta = shared.getMap('meta');
+  return {
+    title: String(meta.get('title') ?? SAMPLE_TITLE),
+    buyer: String(meta.get('buyer') ?? SAMPLE_BUYER),
+    shared: Y.encodeStateAsUpdate(shared),
+    seller: Y.encodeStateAsUpdate(sellerDoc),
+    buyerRoom: Y.encodeStateAsUpdate(buyerDoc),
+  };
 }
+
+const SAMPLE_TITLE = 'Next laptop generation';
+const SAMPLE_BUYER = 'Nordwind Logistics';

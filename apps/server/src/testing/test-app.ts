@@ -8,6 +8,7 @@ export const TEST_ORIGIN = 'http://quorum.test';
 /** A response as tests read it. */
 export interface TestResponse {
   status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies
   body: any;
   headers: Headers;
   /** `quorum_session=<token>` from Set-Cookie, when one was set. */

@@ -1,0 +1,180 @@
+import { hashToken } from '@quorum/auth';
+import { invites, testDatabaseKinds, users } from '@quorum/db';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, TEST_ORIGIN, type TestAccount, type TestApp } from '../testing/test-app.ts';
+
+describe.each(testDatabaseKinds())('invites API on %s', (kind) => {
+  let t: TestApp;
+  let seller: TestAccount;
+  let manager: TestAccount;
+  let dealId: string;
+  let n = 0;
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    manager = await t.signup({ email: 'mia@acme.example', name: 'Mia', organization: 'Acme' });
+    seller = await t.signup({ email: 'sam@acme.example', name: 'Sam Seller' });
+    const [m] = await t.db.select().from(users).where(eq(users.id, manager.id));
+    await t.db
+      .update(users)
+      .set({ organizationId: m!.organizationId, orgRole: 'member' })
+      .where(eq(users.id, seller.id));
+    const deal = await t.call('POST', '/api/deals', {
+      cookie: seller.cookie,
+      body: { title: 'Laptop refresh', buyer: 'Northwind' },
+    });
+    dealId = deal.body.id;
+  });
+  afterAll(() => t.close());
+
+  async function invite(role: 'mobilizer' | 'seller', as: TestAccount = seller) {
+    const res = await t.call('POST', `/api/deals/${dealId}/invites`, {
+      cookie: as.cookie,
+      body: { email: `guest${++n}@example.com`, role },
+    });
+    return { res, token: res.status === 201 ? (res.body.url as string).split('/').pop()! : '' };
+  }
+
+  const accept = (token: string, who: TestAccount | null) =>
+    t.call('POST', `/api/invites/${token}/accept`, { cookie: who?.cookie ?? null });
+  const roleOn = async (who: TestAccount) =>
+    (await t.call('GET', `/api/deals/${dealId}`, { cookie: who.cookie })).body.role as string | undefined;
+
+  it('gives a seller a single-use link on the app origin, valid for 7 days, stored hashed', async () => {
+    const before = Date.now();
+    const { res, token } = await invite('mobilizer');
+    expect(res.status).toBe(201);
+    expect(res.body.url).toBe(`${TEST_ORIGIN}/invite/${token}`);
+    expect(token.length).toBeGreaterThanOrEqual(22); // ≥ 128 bits in base64url
+    const expires = new Date(res.body.expiresAt).getTime();
+    expect(expires - before).toBeGreaterThan(7 * 24 * 3600 * 1000 - 60_000);
+    expect(expires - before).toBeLessThanOrEqual(7 * 24 * 3600 * 1000 + 60_000);
+    const [row] = await t.db
+      .select()
+      .from(invites)
+      .where(eq(invites.tokenHash, hashToken(token)));
+    expect(row).toBeDefined();
+    const all = await t.db.select().from(invites);
+    expect(JSON.stringify(all)).not.toContain(token);
+  });
+
+  it('lets only sellers on the deal invite: manager 403, outsiders 404, anonymous 401', async () => {
+    const asManager = await invite('mobilizer', manager);
+    expect(asManager.res.status).toBe(403);
+    const outsider = await t.signup({ email: 'out@else.example', organization: 'Else' });
+    expect((await invite('mobilizer', outsider)).res.status).toBe(404);
+    const anonymous = await t.call('POST', `/api/deals/${dealId}/invites`, {
+      body: { email: 'x@example.com', role: 'mobilizer' },
+    });
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('names the bad field of an invite', async () => {
+    const badRole = await t.call('POST', `/api/deals/${dealId}/invites`, {
+      cookie: seller.cookie,
+      body: { email: 'x@example.com', role: 'manager' },
+    });
+    expect(badRole.status).toBe(400);
+    expect(badRole.body.error.field).toBe('role');
+    const badEmail = await t.call('POST', `/api/deals/${dealId}/invites`, {
+      cookie: seller.cookie,
+      body: { email: 'nope', role: 'seller' },
+    });
+    expect(badEmail.body.error.field).toBe('email');
+  });
+
+  it('previews an invite publicly with only title, inviter and role', async () => {
+    const { token } = await invite('mobilizer');
+    const res = await t.call('GET', `/api/invites/${token}`);
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body).sort()).toEqual(['dealTitle', 'expired', 'expiresAt', 'inviterName', 'role', 'used']);
+    expect(res.body).toMatchObject({
+      dealTitle: 'Laptop refresh',
+      inviterName: 'Sam Seller',
+      role: 'mobilizer',
+      expired: false,
+      used: false,
+    });
+    expect((await t.call('GET', '/api/invites/AAAAAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
+    expect((await t.call('GET', '/api/invites/x')).status).toBe(404);
+  });
+
+  it('a mobilizer invite works once: the buyer joins, a second account is refused', async () => {
+    const { token } = await invite('mobilizer');
+    const buyer = await t.signup({ email: 'bea@northwind.example' });
+    expect((await accept(token, null)).status).toBe(401);
+    const ok = await accept(token, buyer);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ dealId, role: 'mobilizer' });
+    expect(await roleOn(buyer)).toBe('mobilizer');
+    const other = await t.signup({ email: 'bob@northwind.example' });
+    const again = await accept(token, other);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('invite_used');
+    expect((await t.call('GET', `/api/deals/${dealId}`, { cookie: other.cookie })).status).toBe(404);
+    expect((await t.call('GET', `/api/invites/${token}`)).body.used).toBe(true);
+  });
+
+  it('an expired invite is refused and does not join', async () => {
+    const { token } = await invite('mobilizer');
+    await t.db
+      .update(invites)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invites.tokenHash, hashToken(token)));
+    expect((await t.call('GET', `/api/invites/${token}`)).body.expired).toBe(true);
+    const late = await t.signup({ email: 'late@northwind.example' });
+    const res = await accept(token, late);
+    expect(res.status).toBe(410);
+    expect(res.body.error.code).toBe('invite_expired');
+    expect((await t.call('GET', `/api/deals/${dealId}`, { cookie: late.cookie })).status).toBe(404);
+  });
+
+  it('a seller invite makes an account without organization a member of the deal organization', async () => {
+    const { token } = await invite('seller');
+    const newcomer = await t.signup({ email: 'nina@example.com' });
+    const res = await accept(token, newcomer);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ dealId, role: 'seller' });
+    const me = await t.call('GET', '/api/me', { cookie: newcomer.cookie });
+    expect(me.body.organization.name).toBe('Acme');
+    expect(me.body.orgRole).toBe('member');
+    expect(await roleOn(newcomer)).toBe('seller');
+  });
+
+  it('a seller invite cannot cross organizations (403), and stays usable', async () => {
+    const { token } = await invite('seller');
+    const rival = await t.signup({ email: 'rita@rival.example', organization: 'Rival' });
+    const res = await accept(token, rival);
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('other_organization');
+    expect((await t.call('GET', `/api/deals/${dealId}`, { cookie: rival.cookie })).status).toBe(404);
+    const me = await t.call('GET', '/api/me', { cookie: rival.cookie });
+    expect(me.body.organization.name).toBe('Rival');
+    expect((await t.call('GET', `/api/invites/${token}`)).body.used).toBe(false);
+  });
+
+  it('a mobilizer invite cannot be accepted from the selling organization (it would expose the buyer room)', async () => {
+    const { token } = await invite('mobilizer');
+    const res = await accept(token, manager);
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('seller_side_account');
+    expect(await roleOn(manager)).toBe('manager');
+  });
+
+  it('someone already on the deal does not use up an invite', async () => {
+    const { token } = await invite('mobilizer');
+    const res = await accept(token, seller);
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('already_member');
+    expect((await t.call('GET', `/api/invites/${token}`)).body.used).toBe(false);
+  });
+
+  it('two accounts racing for one invite: exactly one joins', async () => {
+    const { token } = await invite('mobilizer');
+    const a = await t.signup({ email: 'race-a@northwind.example' });
+    const b = await t.signup({ email: 'race-b@northwind.example' });
+    const results = await Promise.all([accept(token, a), accept(token, b)]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+  });
+});
