@@ -1,3 +1,4 @@
 export * from './init-shared-doc.ts';
 export * from './meta.ts';
+export * from './repair-references.ts';
 export * from './shared-maps.ts';
