@@ -11,7 +11,7 @@ import { sharedMaps } from './shared-maps.ts';
 export function repairReferences(doc: Y.Doc): number {
   const maps = sharedMaps(doc);
   const fixes: (() => void)[] = [];
-  const dangling = (value: unknown, within: Y.Map<unknown>): boolean =>
+  const dangling = (value: unknown, within: { has(key: string): boolean }): boolean =>
     typeof value === 'string' && value !== '' && !within.has(value);
 
   for (const record of maps.stakeholders.values()) {
