@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './index.ts';
+
+describe('loadConfig', () => {
+  it('has working defaults for a bare `pnpm start`', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: '.data',
+      origins: ['http://localhost:3000'],
+      redisUrl: undefined,
+      maxMessageBytes: 2 * 1024 * 1024,
+      trustProxy: false,
+    });
+    expect(config.webBuildDir).toMatch(/apps\/web\/build$/);
+  });
+
+  it('derives the default origin from PORT and accepts several origins', () => {
+    expect(loadConfig({ PORT: '3001' }).origins).toEqual(['http://localhost:3001']);
+    expect(loadConfig({ ORIGIN: 'https://q.example.com, http://localhost:5173' }).origins).toEqual([
+      'https://q.example.com',
+      'http://localhost:5173',
+    ]);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
+    [{ ORIGIN: 'quorum.example.com' }, /ORIGIN/],
+    [{ ORIGIN: 'https://q.example.com/app' }, /ORIGIN/],
+    [{ REDIS_URL: 'http://x' }, /REDIS_URL/],
+    [{ MAX_MESSAGE_BYTES: '-1' }, /MAX_MESSAGE_BYTES/],
+    [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY/],
+  ])('fails fast with a ConfigError naming the variable: %j', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(name);
+  });
+});

@@ -1,0 +1,94 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Thrown at start-up when a setting is invalid; the message names the variable and what is expected. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** The server's settings, parsed and checked. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Postgres URL; undefined means the embedded PGlite in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** The app's public origins; the first is used in links (invites, guides). */
+  origins: string[];
+  redisUrl: string | undefined;
+  webBuildDir: string;
+  maxMessageBytes: number;
+  trustProxy: boolean;
+}
+
+/** The web app's build directory when `WEB_BUILD_DIR` is unset: apps/web/build next to this package. */
+const DEFAULT_WEB_BUILD = fileURLToPath(new URL('../../../web/build', import.meta.url));
+
+/**
+ * Reads the settings from an environment (main passes `process.env`; nothing else reads it):
+ * PORT (3000), HOST (0.0.0.0), DATABASE_URL, DATA_DIR (.data), ORIGIN (http://localhost:$PORT; several
+ * separated by commas), REDIS_URL, WEB_BUILD_DIR (apps/web/build), MAX_MESSAGE_BYTES (2 MiB),
+ * TRUST_PROXY (false). Throws a {@link ConfigError} naming the first bad variable.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const port = integer(env, 'PORT', 3000, 0, 65_535);
+  const databaseUrl = blank(env.DATABASE_URL) ? undefined : env.DATABASE_URL!;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// URL (leave it unset to use the embedded database).');
+  }
+  const redisUrl = blank(env.REDIS_URL) ? undefined : env.REDIS_URL!;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('REDIS_URL must be a redis:// URL.');
+  return {
+    port,
+    host: blank(env.HOST) ? '0.0.0.0' : env.HOST!,
+    databaseUrl,
+    dataDir: blank(env.DATA_DIR) ? '.data' : env.DATA_DIR!,
+    origins: origins(blank(env.ORIGIN) ? `http://localhost:${port}` : env.ORIGIN!),
+    redisUrl,
+    webBuildDir: blank(env.WEB_BUILD_DIR) ? DEFAULT_WEB_BUILD : resolve(env.WEB_BUILD_DIR!),
+    maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    trustProxy: boolean(env, 'TRUST_PROXY', false),
+  };
+}
+
+function blank(value: string | undefined): boolean {
+  return value === undefined || value.trim() === '';
+}
+
+function integer(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number) {
+  const raw = env[name];
+  if (blank(raw)) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
+  }
+  return value;
+}
+
+function boolean(env: Record<string, string | undefined>, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false (got "${env[name]}").`);
+}
+
+function origins(raw: string): string[] {
+  return raw.split(',').map((part) => {
+    const value = part.trim();
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new ConfigError(
+        `ORIGIN must be the app's public origin, like https://quorum.example.com (got "${value}").`,
+      );
+    }
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== value.replace(/\/$/, '')) {
+      throw new ConfigError(
+        `ORIGIN must be a bare http(s) origin without a path, like https://quorum.example.com (got "${value}").`,
+      );
+    }
+    return url.origin;
+  });
+}

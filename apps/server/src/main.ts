@@ -1,0 +1,88 @@
+/**
+ * The Quorum server process: reads the environment (the only module that does), opens the database,
+ * starts the sync engine, the status projection and the HTTP app on one port, and shuts down cleanly
+ * on SIGTERM/SIGINT (flush the engine, then close the database, then exit).
+ */
+import { createAuth } from '@quorum/auth';
+import { createDb } from '@quorum/db';
+import { computeStatus } from '@quorum/deal-model';
+import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig } from './config/index.ts';
+import { startServer } from './server.ts';
+import { createLocalStatusBus, StatusProjection } from './status/index.ts';
+import { createRoomGuard, type SyncContext } from './sync/index.ts';
+import { loadWebBuild } from './web/index.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const started = Date.now();
+  const database = await createDb({ url: config.databaseUrl, dataDir: config.dataDir });
+  const { db } = database;
+  const auth = createAuth({ db, secure: config.origins[0]!.startsWith('https:') });
+  const bus = createLocalStatusBus();
+  let projection: StatusProjection | undefined;
+  const engine = new RoomEngine<SyncContext>({
+    persistence: createPostgresPersistence(db),
+    maxMessageBytes: config.maxMessageBytes,
+    hooks: {
+      onConnect: createRoomGuard({ db, auth, origins: config.origins }),
+      onChange: (room) => projection?.onChange(room),
+    },
+  });
+  projection = new StatusProjection({
+    db,
+    engine,
+    bus,
+    compute: (shared, seller, { id, online }) => computeStatus(shared, seller, { id, online }),
+  });
+  if (config.redisUrl) {
+    console.warn('[quorum] REDIS_URL is set, but this build relays updates in-process only (one instance).');
+  }
+  const web = await loadWebBuild(config.webBuildDir);
+  if (!web) console.warn(`[quorum] no web build in ${config.webBuildDir}: serving the API only (run \`pnpm build\`).`);
+  const shutdown = new AbortController();
+  const app = createApp({
+    db,
+    auth,
+    engine,
+    origin: config.origins,
+    web,
+    trustProxy: config.trustProxy,
+    status: { bus, projection, shutdown: shutdown.signal },
+  });
+  const server = await startServer(app, { port: config.port, hostname: config.host });
+  console.log(
+    `[quorum] listening on ${config.origins[0]} (port ${server.port}, ${database.kind}${
+      database.kind === 'pglite' ? ` in ${config.dataDir}` : ''
+    }) after ${Date.now() - started} ms`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[quorum] ${signal}: flushing and shutting down`);
+    shutdown.abort();
+    const closing = server.close();
+    try {
+      await projection?.stop();
+      await engine.close();
+      await closing;
+      await bus.close();
+      await database.close();
+      process.exit(0);
+    } catch (error) {
+      console.error('[quorum] shutdown failed', error);
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(`[quorum] configuration error: ${error.message}`);
+  else console.error('[quorum] could not start', error);
+  process.exit(1);
+});
