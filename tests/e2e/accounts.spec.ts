@@ -90,7 +90,23 @@ test.describe('accounts, deals and invites', () => {
     await screenshot(page, testInfo, '11-invite-used');
   });
 
-  test('an unknown invite link gets a clear page', async ({ page }, testInfo) => {
+  test('a new seller creates the sample deal room in one click', async ({ seller }, testInfo) => {
+    const { page } = seller;
+    await page.goto('/deals');
+    await page.getByRole('button', { name: 'Create a sample deal room' }).click();
+    await expect(page).toHaveURL(/\/deals\/[0-9a-f-]{36}(\/|$)/);
+    const dealId = new URL(page.url()).pathname.split('/')[2];
+    await screenshot(page, testInfo, 'sample-deal');
+    await page.goto('/deals');
+    const row = page.getByRole('listitem').filter({ has: page.locator(`a[href="/deals/${dealId}"]`) });
+    await expect(row).toContainText('Seller');
+    expect(await seller.api.listDeals()).toEqual([expect.objectContaining({ id: dealId, role: 'seller' })]);
+  });
+
+  test('an unknown page and an unknown invite link get clear pages', async ({ page }, testInfo) => {
+    await page.goto('/no-such-page');
+    await expect(page.getByRole('heading', { name: 'We couldn’t find that page' })).toBeVisible();
+    await screenshot(page, testInfo, 'not-found');
     await page.goto('/invite/not-a-real-token-0000000000000000');
     await expect(page.getByRole('heading', { name: 'This invitation link doesn’t work' })).toBeVisible();
     await screenshot(page, testInfo, 'invite-unknown');
