@@ -54,6 +54,10 @@ export default defineConfig({
       PORT: String(port),
       DATA_DIR: process.env.QUORUM_E2E_DATA_DIR,
       ORIGIN: baseURL,
+      // Always a fresh embedded database, even when the shell has a DATABASE_URL.
+      DATABASE_URL: '',
+      // The fixtures give each test and actor its own X-Forwarded-For (tests/e2e/fixtures/actors.ts).
+      TRUST_PROXY: 'true',
     },
   },
 });
