@@ -29,9 +29,9 @@ test.describe('stakeholder guides', () => {
       .click();
     await room.locator('[data-field$=":name"]').first().fill('Priya Shah');
     await room.locator('[data-field$=":title"]').first().fill('VP Finance');
-    await room.getByLabel('Profile').selectOption('skeptic');
-    await room.getByLabel('Buying role').selectOption('decider');
-    await room.getByLabel(/Priorities/).fill('MARKER-PRIVATE-PRIORITIES: hates vendor lock-in');
+    await room.getByRole('combobox', { name: 'Profile' }).selectOption('skeptic');
+    await room.getByRole('combobox', { name: 'Buying role' }).selectOption('decider');
+    await room.getByRole('textbox', { name: /Priorities/ }).fill('MARKER-PRIVATE-PRIORITIES: hates vendor lock-in');
 
     // Guides: start from a scaffold tailored to a Skeptic decider, then write in it.
     await room.goto(`/deals/${deal.id}/guides`);
