@@ -303,6 +303,30 @@ describe.each(testDatabaseKinds())('websocket authorization on %s', (dbKind) => 
     expect(loggedOut.bytes).toBe(0);
   });
 
+  it("logging out closes that session's open sockets with 4401, and only those", async () => {
+    const login = async () =>
+      (
+        await call('POST', '/api/auth/login', {
+          body: { email: 'sam@acme.example', password: 'a long enough password' },
+        })
+      ).cookie!;
+    const leaving = await login();
+    const staying = await login();
+    const a = provider(dealId, leaving);
+    const b = provider(dealId, staying);
+    await until(() => a.provider.synced && b.provider.synced, 'both sessions to sync');
+    const closed = new Promise<{ code: number }>((resolve) => a.provider.once('closed', resolve));
+    expect((await call('POST', '/api/auth/logout', { cookie: leaving })).status).toBe(200);
+    expect((await closed).code).toBe(4401);
+    b.doc.getMap('probe').set('still-here', 1);
+    await until(
+      async () => (await storedDoc(handle.db, dealId)).getMap('probe').get('still-here') === 1,
+      'the other session to keep writing',
+    );
+    expect(b.provider.wsconnected).toBe(true);
+    b.provider.destroy();
+  });
+
   it('refuses a wrong or missing Origin before upgrading (HTTP 403), and on the API', async () => {
     const evil = await rawConnect(server, dealId, { cookie: cookies.seller, origin: 'https://evil.example' });
     expect(evil.httpStatus).toBe(403);

@@ -16,7 +16,7 @@ import { metricsRoutes, type ServerCounters } from './metrics/index.ts';
 import { checkOrigin } from './origin/index.ts';
 import type { TokenBucketOptions } from './rate-limit/index.ts';
 import { type StatusBus, type StatusProjection, statusRoutes, withPresence } from './status/index.ts';
-import { type SyncContext, syncRoutes } from './sync/index.ts';
+import { SessionSockets, type SyncContext, syncRoutes } from './sync/index.ts';
 import { type NodeHandler, serveWeb } from './web/index.ts';
 
 /** Options of {@link createApp}. */
@@ -90,7 +90,11 @@ export function createApp({
   );
   api.use(checkOrigin({ origins }));
   api.use(loadSession({ auth }));
-  api.route('/', authRoutes({ db, auth, rateLimits, trustProxy, now }));
+  const sessions = new SessionSockets();
+  api.route(
+    '/',
+    authRoutes({ db, auth, rateLimits, trustProxy, now, onLogout: (token) => sessions.closeSession(token) }),
+  );
   if (status) {
     // Before /deals/:id, which would otherwise take /deals/events.
     api.route('/', statusRoutes({ db, bus: status.bus, projection: status.projection, shutdown: status.shutdown }));
@@ -117,6 +121,7 @@ export function createApp({
         upgradeWebSocket: nodeWs.upgradeWebSocket,
         messageRate,
         counters,
+        sessions,
       }),
     );
   }

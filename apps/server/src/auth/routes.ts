@@ -33,10 +33,19 @@ export interface AuthRoutesOptions {
   rateLimits?: Partial<AuthRateLimits>;
   trustProxy?: boolean;
   now?: () => number;
+  /** Called with the session token after a logout invalidated it (closes that session's websockets). */
+  onLogout?: (token: string) => void;
 }
 
 /** `/api/auth/signup`, `/api/auth/login`, `/api/auth/logout` and `/api/me`. */
-export function authRoutes({ db, auth, rateLimits = {}, trustProxy = false, now = Date.now }: AuthRoutesOptions) {
+export function authRoutes({
+  db,
+  auth,
+  rateLimits = {},
+  trustProxy = false,
+  now = Date.now,
+  onLogout,
+}: AuthRoutesOptions) {
   const limits = { ...defaultAuthRateLimits, ...rateLimits };
   const limiter = (limit: RateLimit) => new RateLimiter({ ...limit, now });
   const loginIp = limiter(limits.loginPerIp);
@@ -73,7 +82,10 @@ export function authRoutes({ db, auth, rateLimits = {}, trustProxy = false, now 
     })
     .post('/auth/logout', async (c) => {
       const token = c.get('sessionToken');
-      if (token) await auth.invalidateSession(token);
+      if (token) {
+        await auth.invalidateSession(token);
+        onLogout?.(token);
+      }
       c.header('set-cookie', auth.blankCookie());
       return c.json({ ok: true });
     })

@@ -8,6 +8,7 @@ import type { ServerCounters } from '../metrics/index.ts';
 import { isAllowedOrigin } from '../origin/index.ts';
 import { TokenBucket, type TokenBucketOptions } from '../rate-limit/index.ts';
 import type { SyncContext } from './room-guard.ts';
+import type { SessionSockets } from './session-sockets.ts';
 
 /** Close code for a connection that floods messages (RFC 6455 policy violation). */
 export const CLOSE_RATE_LIMITED = 1008;
@@ -21,6 +22,8 @@ export interface SyncRoutesOptions {
   /** Per-connection message rate (default 200/s sustained, bursts of 1,000). */
   messageRate?: Omit<TokenBucketOptions, 'now'>;
   counters: ServerCounters;
+  /** Open sockets by session, closed with 4401 when the session logs out. */
+  sessions?: SessionSockets;
 }
 
 /**
@@ -36,6 +39,7 @@ export function syncRoutes({
   upgradeWebSocket,
   messageRate = { perSecond: 200, burst: 1000 },
   counters,
+  sessions,
 }: SyncRoutesOptions) {
   return new Hono<AppEnv>().get(
     '/sync/*',
@@ -56,6 +60,7 @@ export function syncRoutes({
       };
       const bucket = new TokenBucket(messageRate);
       let connection: SyncConnection | undefined;
+      let unregister: (() => void) | undefined;
       return {
         onOpen(_event, ws) {
           connection = engine.connect(
@@ -65,6 +70,12 @@ export function syncRoutes({
             },
             { room, context },
           );
+          if (sessions && context.sessionToken) {
+            unregister = sessions.add(context.sessionToken, () => {
+              ws.close(CloseCode.unauthorized, 'logged out');
+              connection?.close();
+            });
+          }
         },
         onMessage(event, ws) {
           if (!connection) return;
@@ -83,6 +94,7 @@ export function syncRoutes({
           connection.receive(new Uint8Array(data));
         },
         onClose() {
+          unregister?.();
           connection?.close();
         },
       };
