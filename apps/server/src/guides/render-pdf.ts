@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { pdfFonts } from './pdf-fonts.ts';
 import type { GuideObjection, GuideProjection } from './projection.ts';
 import { guideTitle } from './render-page.ts';
 import { textBlocks } from './text-blocks.ts';
@@ -10,7 +11,7 @@ const rule = '#dde1e7';
 type Pdf = InstanceType<typeof PDFDocument>;
 
 function prose(pdf: Pdf, text: string): void {
-  pdf.font('Times-Roman').fontSize(11.5).fillColor(ink);
+  pdf.font('body').fontSize(11.5).fillColor(ink);
   for (const block of textBlocks(text)) {
     if (block.kind === 'list')
       pdf.list(block.items, { bulletRadius: 1.8, textIndent: 12, lineGap: 2, paragraphGap: 3 });
@@ -20,7 +21,7 @@ function prose(pdf: Pdf, text: string): void {
 }
 
 function heading(pdf: Pdf, text: string): void {
-  pdf.moveDown(0.8).font('Times-Bold').fontSize(15).fillColor(ink).text(text).moveDown(0.3);
+  pdf.moveDown(0.8).font('bodyBold').fontSize(15).fillColor(ink).text(text).moveDown(0.3);
 }
 
 function horizontalRule(pdf: Pdf, color: string, width: number): void {
@@ -40,22 +41,22 @@ function objection(pdf: Pdf, item: GuideObjection): void {
   horizontalRule(pdf, rule, 0.5);
   pdf
     .moveDown(0.4)
-    .font('Times-Bold')
+    .font('bodyBold')
     .fontSize(12)
     .fillColor(ink)
     .text(item.title || 'Untitled question')
     .moveDown(0.2);
   if (item.response.trim()) prose(pdf, item.response);
-  else pdf.font('Times-Italic').fontSize(11.5).fillColor(muted).text('Answer to come.').moveDown(0.6);
+  else pdf.font('bodyItalic').fontSize(11.5).fillColor(muted).text('Answer to come.').moveDown(0.6);
   if (item.evidence.trim()) {
-    pdf.font('Helvetica-Bold').fontSize(8).fillColor(muted).text('WHAT BACKS THIS UP', { characterSpacing: 0.6 });
+    pdf.font('labelBold').fontSize(8).fillColor(muted).text('WHAT BACKS THIS UP', { characterSpacing: 0.6 });
     pdf.moveDown(0.2);
     prose(pdf, item.evidence);
   }
 }
 
 /**
- * Renders a guide as a PDF (pdfkit, standard fonts): the same sections and wording as the page, laid out
+ * Renders a guide as a PDF (pdfkit, embedded DejaVu faces): the same sections and wording as the page, laid out
  * as a plain document a buyer can forward to their board. Resolves with the complete file.
  */
 export function renderGuidePdf(guide: GuideProjection): Promise<Buffer> {
@@ -65,6 +66,7 @@ export function renderGuidePdf(guide: GuideProjection): Promise<Buffer> {
     info: { Title: guideTitle(guide), Author: guide.organization || undefined },
     bufferPages: true,
   });
+  for (const [face, data] of Object.entries(pdfFonts())) pdf.registerFont(face, data);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -74,26 +76,26 @@ export function renderGuidePdf(guide: GuideProjection): Promise<Buffer> {
 
   if (guide.organization) {
     pdf
-      .font('Helvetica-Bold')
+      .font('labelBold')
       .fontSize(8.5)
       .fillColor(muted)
       .text(guide.organization.toUpperCase(), { characterSpacing: 0.8 });
     pdf.moveDown(0.4);
   }
   if (guide.kind === 'objections') {
-    pdf.font('Times-Bold').fontSize(24).fillColor(ink).text('Questions and answers');
+    pdf.font('bodyBold').fontSize(24).fillColor(ink).text('Questions and answers');
     pdf
-      .font('Times-Roman')
+      .font('body')
       .fontSize(12)
       .fillColor(muted)
       .text('The concerns colleagues have raised about this decision, and how we answer them.');
   } else {
     pdf
-      .font('Times-Bold')
+      .font('bodyBold')
       .fontSize(24)
       .fillColor(ink)
       .text(`A briefing for ${guide.stakeholder.name || 'you'}`);
-    if (guide.stakeholder.title) pdf.font('Times-Roman').fontSize(12).fillColor(muted).text(guide.stakeholder.title);
+    if (guide.stakeholder.title) pdf.font('body').fontSize(12).fillColor(muted).text(guide.stakeholder.title);
   }
   pdf.moveDown(0.6);
   horizontalRule(pdf, ink, 1.5);
@@ -101,7 +103,7 @@ export function renderGuidePdf(guide: GuideProjection): Promise<Buffer> {
 
   if (guide.kind === 'objections') {
     if (guide.objections.length === 0)
-      pdf.font('Times-Italic').fontSize(11.5).fillColor(muted).text('No questions have been written down yet.');
+      pdf.font('bodyItalic').fontSize(11.5).fillColor(muted).text('No questions have been written down yet.');
     for (const item of guide.objections) objection(pdf, item);
   } else {
     const sections: Array<[string, string]> = [
@@ -121,7 +123,7 @@ export function renderGuidePdf(guide: GuideProjection): Promise<Buffer> {
       heading(pdf, 'Questions you may have');
       for (const item of guide.objections) objection(pdf, item);
     }
-    if (empty) pdf.font('Times-Italic').fontSize(11.5).fillColor(muted).text('This briefing is still being written.');
+    if (empty) pdf.font('bodyItalic').fontSize(11.5).fillColor(muted).text('This briefing is still being written.');
   }
 
   const footer = `Shared inside ${guide.organization || 'the company'}. Please do not forward it outside.`;
@@ -131,7 +133,7 @@ export function renderGuidePdf(guide: GuideProjection): Promise<Buffer> {
     const bottom = pdf.page.margins.bottom;
     pdf.page.margins.bottom = 0;
     pdf
-      .font('Helvetica')
+      .font('label')
       .fontSize(8)
       .fillColor(muted)
       .text(`${footer}   ${i - range.start + 1} / ${range.count}`, pdf.page.margins.left, pdf.page.height - 40, {

@@ -75,3 +75,18 @@ describe('guide PDF', () => {
     expect(await pdfText(pdf)).toContain('Question 40');
   });
 });
+
+describe('guide PDF text beyond Western European', () => {
+  it('keeps names and text in other scripts, quotes, dashes and arrows as typed', async () => {
+    const guide = {
+      ...fixtureGuide(),
+      organization: 'Łódź Logistics',
+      stakeholder: { name: 'Zoë Ñúñez-Wójcik', title: 'CFO → CEO' },
+      summary: 'Costs € 1.2 M — “flat” over three years. Привет, Αθήνα.',
+    };
+    const text = await pdfText(await renderGuidePdf(guide));
+    for (const part of ['Zoë Ñúñez-Wójcik', 'CFO → CEO', '€ 1.2 M — “flat”', 'Привет, Αθήνα.', 'Łódź Logistics']) {
+      expect(text).toContain(part);
+    }
+  });
+});
