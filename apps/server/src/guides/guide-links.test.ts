@@ -212,6 +212,18 @@ describe.each(testDatabaseKinds())('guide links (%s)', (kind) => {
     expect((await open(`${link.path}/pdf`)).status).toBe(410);
   });
 
+  it('a guide whose stakeholder was taken off the map answers 410, saying so', async () => {
+    const link = await createLink(`/deals/${dealId}/guides/${ids.stakeholderId}/links`);
+    await edit(dealId, (doc) => {
+      doc.getMap('stakeholders').delete(ids.stakeholderId);
+    });
+    const page = await open(link.path);
+    expect(page.status).toBe(410);
+    const html = await page.text();
+    expect(html).toContain('no longer available');
+    expect(html).not.toContain(GUIDE_TEXT.summary);
+  });
+
   it('expiry takes effect the moment it passes', async () => {
     const link = await createLink(`/deals/${dealId}/guides/${ids.stakeholderId}/links`, { expiresInDays: 1 });
     clock = new Date(clock.getTime() + 86_400_000 - 1000);
