@@ -1,6 +1,7 @@
 export { CloseCode, type CloseCodeValue } from './close-codes.ts';
 export {
   type ConnectDecision,
+  type ConnectHookResult,
   type EngineStats,
   type LatencyFigures,
   type OpenDoc,

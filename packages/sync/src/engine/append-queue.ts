@@ -27,6 +27,7 @@ export class AppendQueue<Room, Origin> {
   #immediate: NodeJS.Immediate | null = null;
   #retryTimer: NodeJS.Timeout | null = null;
   #failures = 0;
+  #lastError: unknown = null;
   #stopped = false;
 
   constructor(
@@ -94,7 +95,6 @@ export class AppendQueue<Room, Origin> {
    * Rejects with the last error when storage stays unavailable.
    */
   async drain({ attempts = 5 } = {}): Promise<void> {
-    let lastError: unknown = null;
     let failures = 0;
     for (;;) {
       if (this.#inFlight) {
@@ -107,8 +107,9 @@ export class AppendQueue<Room, Origin> {
       this.#clearTimers();
       if (ok) continue;
       failures += 1;
-      lastError = new Error(`could not store ${this.#pending.length} pending update(s)`);
-      if (failures >= attempts) throw lastError;
+      if (failures >= attempts) {
+        throw new Error(`could not store ${this.#pending.length} pending update(s)`, { cause: this.#lastError });
+      }
       await new Promise((resolve) => setTimeout(resolve, this.#retryDelay()));
     }
   }

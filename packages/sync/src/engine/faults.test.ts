@@ -1,7 +1,7 @@
 import { createTestDb, type DbHandle, testDatabaseKinds } from '@quorum/db';
 import { sql } from 'drizzle-orm';
 import * as encoding from 'lib0/encoding';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../close-codes.ts';
 import { createPostgresPersistence, type Persistence } from '../persistence/index.ts';
@@ -27,6 +27,7 @@ describe.each(testDatabaseKinds())('bad input, permissions and database faults (
   let server: EngineWsServer;
   let clients: TestClient[];
   const errors: string[] = [];
+  let openGate: () => void = () => undefined;
 
   const client = (room: string, params: Record<string, string> = {}) => {
     const c = connectClient(server.url, room, { params });
@@ -34,8 +35,15 @@ describe.each(testDatabaseKinds())('bad input, permissions and database faults (
     return c;
   };
 
-  beforeEach(async () => {
+  // One database per file and kind (creating one takes seconds); every test uses its own rooms.
+  beforeAll(async () => {
     handle = await createTestDb(kind);
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  beforeEach(async () => {
     persistence = createPostgresPersistence(handle.db);
     clients = [];
     errors.length = 0;
@@ -46,6 +54,7 @@ describe.each(testDatabaseKinds())('bad input, permissions and database faults (
         onConnect: ({ context }) => {
           const mode = context.url.searchParams.get('mode');
           if (mode === 'deny') throw new RefuseConnection(CloseCode.forbidden, 'not a member of this deal');
+          if (mode === 'slow') return new Promise((resolve) => (openGate = () => resolve(undefined)));
           return { readOnly: mode === 'read' };
         },
         onError: (_error, info) => errors.push(info.during),
@@ -58,7 +67,6 @@ describe.each(testDatabaseKinds())('bad input, permissions and database faults (
     for (const c of clients) c.destroy();
     await server.close();
     await engine.close();
-    await handle.close();
   });
 
   it('closes an undecodable frame with 1007 while the room keeps syncing, storing nothing of it', async () => {
@@ -129,6 +137,26 @@ describe.each(testDatabaseKinds())('bad input, permissions and database faults (
     await until(() => late.doc.getMap('m').get('after') === 1);
     expect(late.doc.getMap('m').has('hijack')).toBe(false);
     expect(engine.stats().updatesIn).toBe(2);
+  });
+
+  it('queues frames until the connect hook resolved and the room loaded; sends nothing before', async () => {
+    const writer = client('queued');
+    await synced(writer);
+    writer.doc.getText('t').insert(0, 'existing ');
+    await until(() => engine.stats().updatesIn >= 1);
+    // Counts frames after the adapter (registered first) has handed them to the engine.
+    let arrived = 0;
+    server.wss.on('connection', (ws) => ws.on('message', () => arrived++));
+    const raw = await openRawSocket(server.url, 'queued?mode=slow');
+    const early = new Y.Doc();
+    early.getText('t').insert(0, 'sent early');
+    raw.ws.send(encodeUpdate(Y.encodeStateAsUpdate(early)));
+    await until(() => arrived === 1);
+    expect(raw.received).toEqual([]);
+    openGate();
+    await until(() => writer.doc.getText('t').toString().includes('sent early'));
+    expect(raw.received.length).toBeGreaterThan(0);
+    expect((await storedDoc(persistence, 'queued')).getText('t').toString()).toContain('sent early');
   });
 
   it('a refused connection gets its close code and no document byte', async () => {

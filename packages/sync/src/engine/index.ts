@@ -1,6 +1,7 @@
 export { RoomEngine } from './room-engine.ts';
 export type {
   ConnectDecision,
+  ConnectHookResult,
   EngineStats,
   LatencyFigures,
   OpenDoc,

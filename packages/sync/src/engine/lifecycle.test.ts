@@ -1,6 +1,6 @@
 import { createDb, createTestDb, type DbHandle, docSnapshots, docUpdates, testDatabaseKinds } from '@quorum/db';
 import { count, eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { InProcessFanOut } from '../fan-out/index.ts';
 import { createPostgresPersistence, type Persistence } from '../persistence/index.ts';
@@ -41,8 +41,15 @@ describe.each(testDatabaseKinds())('room lifecycle (%s)', (kind) => {
     return c;
   };
 
-  beforeEach(async () => {
+  // One database per file and kind (creating one takes seconds); every test uses its own rooms.
+  beforeAll(async () => {
     handle = await createTestDb(kind);
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  beforeEach(async () => {
     persistence = createPostgresPersistence(handle.db);
     clients = [];
     servers = [];
@@ -53,7 +60,6 @@ describe.each(testDatabaseKinds())('room lifecycle (%s)', (kind) => {
     for (const c of clients) c.destroy();
     for (const s of servers) await s.close();
     for (const e of engines) await e.close();
-    await handle.close();
   });
 
   it('compaction keeps the document equivalent: same encodeStateAsUpdate after load', async () => {

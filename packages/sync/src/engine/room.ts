@@ -191,8 +191,9 @@ export class Room {
     this.persistedSeq = Math.max(this.persistedSeq, seq);
     this.storedCount += batch.length;
     for (const connection of this.connections) connection.drainOutbox(this.persistedSeq);
-    const payload = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((entry) => entry.update));
-    this.#publish({ type: 'update', room: this.name, payload, source: this.host.engineId });
+    for (const entry of batch) {
+      this.#publish({ type: 'update', room: this.name, payload: entry.update, source: this.host.engineId });
+    }
     this.host.changed(this);
   }
 

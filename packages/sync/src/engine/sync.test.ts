@@ -1,5 +1,5 @@
 import { createTestDb, type DbHandle, testDatabaseKinds } from '@quorum/db';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createPostgresPersistence, type Persistence } from '../persistence/index.ts';
 import { connectClient, synced, type TestClient, until } from '../testing/clients.ts';
@@ -26,8 +26,15 @@ describe.each(testDatabaseKinds())('sync through WebsocketProvider (%s)', (kind)
     server = await serveEngine(engine);
   }
 
-  beforeEach(async () => {
+  // One database per file and kind (creating one takes seconds); every test uses its own rooms.
+  beforeAll(async () => {
     handle = await createTestDb(kind);
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  beforeEach(async () => {
     persistence = createPostgresPersistence(handle.db);
     clients = [];
     changes.length = 0;
@@ -38,7 +45,6 @@ describe.each(testDatabaseKinds())('sync through WebsocketProvider (%s)', (kind)
     for (const c of clients) c.destroy();
     await server.close();
     await engine.close();
-    await handle.close();
   });
 
   it('two clients converge under concurrent random edits to maps, arrays and text', async () => {
@@ -112,6 +118,21 @@ describe.each(testDatabaseKinds())('sync through WebsocketProvider (%s)', (kind)
     const fromStorage = new Y.Doc();
     for (const update of stored.updates) Y.applyUpdate(fromStorage, update);
     expect(fromStorage.getMap('m').get('stage')).toBe('learn');
+  });
+
+  it('batches the updates of one event-loop turn into one INSERT, and stores before it relays', async () => {
+    const a = client('batch');
+    await synced(a);
+    await until(() => engine.stats().pendingUpdates === 0);
+    const before = engine.stats();
+    const server = await engine.openDoc('batch');
+    for (let i = 0; i < 25; i++) server.doc.getArray('a').push([i]);
+    server.release();
+    await until(() => a.doc.getArray('a').length === 25);
+    const after = engine.stats();
+    expect(after.updatesPersisted - before.updatesPersisted).toBe(25);
+    expect(after.persistBatches - before.persistBatches).toBe(1);
+    expect((await persistence.load('batch')).updates).toHaveLength(25);
   });
 
   it('awareness is relayed and removed when a connection drops', async () => {

@@ -25,15 +25,16 @@ export interface ConnectDecision {
   readOnly?: boolean;
 }
 
+/** What `onConnect` returns: a decision, or nothing for an ordinary read-write connection. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a hook that decides nothing (`async () => {}`) must type-check
+export type ConnectHookResult = ConnectDecision | undefined | void;
+
 export interface RoomEngineHooks<Context = unknown> {
   /**
    * Called (and awaited) before anything else; throw `RefuseConnection(code, reason)` to refuse.
    * Any other error refuses with 1011.
    */
-  onConnect?(args: {
-    room: string;
-    context: Context;
-  }): Promise<ConnectDecision | undefined> | ConnectDecision | undefined;
+  onConnect?(args: { room: string; context: Context }): ConnectHookResult | Promise<ConnectHookResult>;
   /** After an update was persisted and applied to `doc` (also for updates persisted by another instance). */
   onChange?(room: string, doc: Y.Doc): void;
   /** Something went wrong that the engine handled (database errors, hook errors); default: console.error. */

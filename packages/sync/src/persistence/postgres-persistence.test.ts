@@ -1,6 +1,6 @@
 import { createDb, createTestDb, type DbHandle, docSnapshots, docUpdates, testDatabaseKinds } from '@quorum/db';
 import { count, eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createPostgresPersistence } from './postgres-persistence.ts';
 
@@ -25,10 +25,11 @@ function materialise(stored: { snapshot: Uint8Array | null; updates: Uint8Array[
 describe.each(testDatabaseKinds())('createPostgresPersistence (%s)', (kind) => {
   let handle: DbHandle;
 
-  beforeEach(async () => {
+  // One database per file and kind (creating one takes seconds); every test uses its own rooms.
+  beforeAll(async () => {
     handle = await createTestDb(kind);
   });
-  afterEach(async () => {
+  afterAll(async () => {
     await handle.close();
   });
 
