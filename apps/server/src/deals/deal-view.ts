@@ -35,3 +35,21 @@ export function dealView(
     status: stored ? (role === 'mobilizer' ? stored.sharedStatus : stored.status) : null,
   };
 }
+
+/** GET /api/deals/:id: `{deal, role, rooms, status}` (the shape the web app's `DealDetail` reads). */
+export interface DealDetailView {
+  deal: { id: string; title: string; buyer: string; createdAt: string };
+  role: DealRole;
+  rooms: DealView['rooms'];
+  status: unknown;
+}
+
+/** Renders the detail of one deal for a caller with `role`. */
+export function dealDetailView(
+  deal: DealRecord,
+  role: DealRole,
+  stored: { status: unknown; sharedStatus: unknown } | null,
+): DealDetailView {
+  const { id, title, buyer, createdAt, rooms, status } = dealView(deal, role, stored);
+  return { deal: { id, title, buyer, createdAt }, role, rooms, status };
+}

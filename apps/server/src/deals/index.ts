@@ -1,6 +1,6 @@
 export { createDeal } from './create-deal.ts';
 export { type DealRecord, findVisibleDeal, toMembership, type VisibleDeal } from './deal-access.ts';
-export { type DealView, dealView } from './deal-view.ts';
+export { type DealDetailView, type DealView, dealDetailView, dealView } from './deal-view.ts';
 export { type InitialDocuments, initialDocuments, sampleDocuments } from './initial-documents.ts';
 export { listDeals } from './list-deals.ts';
 export { dealRoutes } from './routes.ts';

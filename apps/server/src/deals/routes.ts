@@ -8,7 +8,7 @@ import { ApiError } from '../errors/index.ts';
 import { readJson, text } from '../input/index.ts';
 import { createDeal } from './create-deal.ts';
 import { findVisibleDeal } from './deal-access.ts';
-import { dealView } from './deal-view.ts';
+import { dealDetailView, dealView } from './deal-view.ts';
 import { initialDocuments, sampleDocuments } from './initial-documents.ts';
 import { listDeals } from './list-deals.ts';
 
@@ -37,6 +37,6 @@ export function dealRoutes({ db }: { db: Database }) {
         .select({ status: dealStatus.status, sharedStatus: dealStatus.sharedStatus })
         .from(dealStatus)
         .where(eq(dealStatus.dealId, visible.deal.id));
-      return c.json(dealView(visible.deal, visible.role, stored ?? null));
+      return c.json(dealDetailView(visible.deal, visible.role, stored ?? null));
     });
 }
