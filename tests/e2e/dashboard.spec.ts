@@ -60,3 +60,57 @@ test.describe('manager dashboard', () => {
     await screenshot(board, testInfo, '03-plan-chosen');
   });
 });
+
+test.describe('manager dashboard, live stream', () => {
+  test('says Reconnecting… when the stream drops, and catches up with what changed meanwhile', async ({
+    newActor,
+    baseURL,
+  }, testInfo) => {
+    const manager = await newActor({ name: 'Morgan Manager', organization: 'Acme Devices' });
+    await manager.api.createDeal({ title: 'Laptop refresh', buyer: 'Northwind Traders' });
+
+    // The first connection carries the server's real snapshot, then the network drops it (a recording of
+    // the server's answer up to `ready`, replayed), and the next attempt fails outright.
+    const cookie = (await manager.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const record = async () => {
+      const abort = new AbortController();
+      const live = await fetch(new URL('/api/deals/events', baseURL).href, {
+        headers: { cookie },
+        signal: abort.signal,
+      });
+      const reader = live.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let text = '';
+      while (!text.includes('event: ready')) text += (await reader.read()).value ?? '';
+      abort.abort();
+      return text;
+    };
+    // A new deal is projected when a dashboard first asks for it; record once its status is stored.
+    await expect.poll(record).toContain('Laptop refresh');
+    const recorded = await record();
+    let connections = 0;
+    await manager.page.route('**/api/deals/events', async (route) => {
+      connections += 1;
+      if (connections === 1) {
+        return route.fulfill({
+          status: 200,
+          headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' },
+          body: `retry: 1000\n\n${recorded}`,
+        });
+      }
+      if (connections === 2) return route.abort('connectionreset');
+      return route.continue();
+    });
+
+    const board = manager.page;
+    await board.goto('/dashboard');
+    await expect(board.getByTestId('deal-row').filter({ hasText: 'Laptop refresh' })).toBeVisible();
+    await expect(board.getByTestId('live-indicator')).toHaveText('Reconnecting…');
+    await screenshot(board, testInfo, '01-reconnecting');
+    // A deal created while the stream is down arrives with the reconnection's snapshot.
+    await manager.api.createDeal({ title: 'Server farm', buyer: 'Contoso' });
+    await expect(board.getByTestId('live-indicator')).toHaveText('Live');
+    await expect(board.getByTestId('deal-row').filter({ hasText: 'Server farm' })).toBeVisible();
+    await expect(board.getByTestId('deal-row').filter({ hasText: 'Laptop refresh' })).toBeVisible();
+    expect(connections).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -56,7 +56,8 @@ async function openEvents(baseUrl: string, cookie: string | null): Promise<Event
               if (line.startsWith('event: ')) event = line.slice(7);
               else if (line.startsWith('data: ')) data.push(line.slice(6));
             }
-            if (data.length > 0) events.push({ event, data: JSON.parse(data.join('\n')) });
+            const text = data.join('\n');
+            if (text) events.push({ event, data: JSON.parse(text) });
           }
         }
       } catch (error) {

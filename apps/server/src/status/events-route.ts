@@ -33,7 +33,7 @@ const unauthorized = { error: { code: 'unauthorized', message: 'Log in to see de
  * The status endpoints, to mount under `/api` before any `/deals/:id` route:
  * - `GET /deals/events`: server-sent events. On connect one `status` event per deal the caller may see
  *   (its stored status, in the caller's view), then `ready`, then one `status` event per change of a
- *   visible deal; a comment line as heartbeat.
+ *   visible deal; a `ping` event as heartbeat every `heartbeatMs`.
  * - `GET /deals/health-history?ids=a,b&limit=60`: `{ history: { [dealId]: [{ health, at }] } }`, the
  *   health trend of each visible deal (full-view deals only).
  */
@@ -80,8 +80,10 @@ export function statusRoutes({
       };
 
       const unsubscribe = bus.subscribe(onEvent);
+      // A named event, not a comment: the browser's EventSource only reports events, and the dashboard
+      // uses the heartbeat to notice a stream that died without closing.
       const heartbeat = setInterval(() => {
-        void stream.write(': heartbeat\n\n');
+        void stream.writeSSE({ event: 'ping', data: '' });
       }, heartbeatMs);
       const closed = new Promise<void>((resolve) => {
         stream.onAbort(resolve);

@@ -13,6 +13,11 @@ export interface DashboardStateOptions {
   openStream?: (url: string) => EventSource;
   /** Delays before reopening a stream the server closed (the browser retries dropped ones itself). */
   retryDelaysMs?: readonly number[];
+  /**
+   * A stream silent for this long (the server pings every 15 s) is taken for dead and reopened: a proxy or
+   * a sleeping laptop can drop a connection without closing it.
+   */
+  staleMs?: number;
 }
 
 /**
@@ -42,6 +47,7 @@ export class DashboardState {
   readonly #fetch: typeof globalThis.fetch;
   readonly #openStream: (url: string) => EventSource;
   readonly #retryDelaysMs: readonly number[];
+  readonly #staleMs: number;
 
   constructor({
     eventsUrl = '/api/deals/events',
@@ -49,12 +55,14 @@ export class DashboardState {
     fetch = globalThis.fetch.bind(globalThis),
     openStream = (url) => new EventSource(url, { withCredentials: true }),
     retryDelaysMs = [1_000, 2_000, 5_000, 10_000],
+    staleMs = 45_000,
   }: DashboardStateOptions = {}) {
     this.#eventsUrl = eventsUrl;
     this.#historyUrl = historyUrl;
     this.#fetch = fetch;
     this.#openStream = openStream;
     this.#retryDelaysMs = retryDelaysMs;
+    this.#staleMs = staleMs;
   }
 
   /** Sorts by `key`; choosing the current column again reverses the direction. */
@@ -91,41 +99,61 @@ export class DashboardState {
     let retry: ReturnType<typeof setTimeout> | null = null;
     let attempt = 0;
     let closed = false;
-    const clock = setInterval(() => {
-      this.now = Date.now();
-    }, 30_000);
+    let lastHeard = Date.now();
+    const heard = () => {
+      lastHeard = Date.now();
+    };
+
+    const reopenLater = () => {
+      stream?.close();
+      stream = null;
+      this.live = this.loaded ? 'reconnecting' : 'connecting';
+      const delay = this.#retryDelaysMs[Math.min(attempt, this.#retryDelaysMs.length - 1)] ?? 5_000;
+      attempt += 1;
+      retry = setTimeout(open, delay);
+    };
 
     const open = () => {
-      stream = this.#openStream(this.#eventsUrl);
-      stream.addEventListener('status', (event) => {
+      retry = null;
+      heard();
+      const current = this.#openStream(this.#eventsUrl);
+      stream = current;
+      current.addEventListener('status', (event) => {
+        heard();
         this.apply(JSON.parse((event as MessageEvent<string>).data) as DashboardStatus);
       });
-      stream.addEventListener('ready', () => {
+      current.addEventListener('ping', heard);
+      current.addEventListener('ready', () => {
+        heard();
         attempt = 0;
         this.live = 'live';
         this.loaded = true;
         this.now = Date.now();
         void this.loadHistory();
       });
-      stream.addEventListener('error', () => {
-        if (closed) return;
-        this.live = this.loaded ? 'reconnecting' : 'connecting';
+      current.addEventListener('error', () => {
+        if (closed || stream !== current) return;
         // A dropped connection is retried by the browser; one the server refused (401, 5xx) is closed for good.
-        if (stream?.readyState === EventSource.CLOSED) {
-          stream = null;
-          const delay = this.#retryDelaysMs[Math.min(attempt, this.#retryDelaysMs.length - 1)] ?? 5_000;
-          attempt += 1;
-          retry = setTimeout(open, delay);
-        }
+        if (current.readyState === EventSource.CLOSED) reopenLater();
+        else this.live = this.loaded ? 'reconnecting' : 'connecting';
       });
     };
+
+    const watchdog = setInterval(
+      () => {
+        this.now = Date.now();
+        if (stream && !retry && Date.now() - lastHeard > this.#staleMs) reopenLater();
+      },
+      Math.min(30_000, Math.max(1_000, this.#staleMs / 3)),
+    );
     open();
 
     return () => {
       closed = true;
-      clearInterval(clock);
+      clearInterval(watchdog);
       if (retry) clearTimeout(retry);
       stream?.close();
+      stream = null;
     };
   }
 
