@@ -356,6 +356,13 @@ describe.each(testDatabaseKinds())('websocket authorization on %s', (dbKind) => 
     expect(refused.provider.shouldConnect).toBe(false);
   });
 
+  it('closes a frame over the size limit with 1009 before buffering it', async () => {
+    const huge = new Uint8Array(3 * 1024 * 1024);
+    huge[0] = 0; // a sync message, far too large
+    const raw = await rawConnect(server, dealId, { cookie: cookies.seller, send: [huge] });
+    expect(raw.closeCode).toBe(1009);
+  });
+
   it('closes a connection that floods messages (1008), and the room carries on', async () => {
     const queryAwareness = new Uint8Array([3]);
     const flood = await rawConnect(floodServer, dealId, {

@@ -40,6 +40,11 @@ export interface AppOptions {
   /** Largest accepted API request body (default 64 KiB); larger ones get 413. */
   maxBodyBytes?: number;
   rateLimits?: Partial<AuthRateLimits>;
+  /**
+   * Largest websocket frame the socket layer buffers (default 2 MiB, like the engine's limit); a larger
+   * frame closes the connection with 1009 before it is held in memory.
+   */
+  maxMessageBytes?: number;
   /** Per-websocket message rate limit. */
   messageRate?: Omit<TokenBucketOptions, 'now'>;
   /** Take the client IP from `X-Forwarded-For` (only behind a proxy that sets it). */
@@ -66,6 +71,7 @@ export function createApp({
   origin,
   web = null,
   maxBodyBytes = 64 * 1024,
+  maxMessageBytes = 2 * 1024 * 1024,
   rateLimits,
   messageRate,
   trustProxy = false,
@@ -78,6 +84,7 @@ export function createApp({
   const counters: ServerCounters = { rateLimitedConnections: 0 };
   const app = new Hono<AppEnv>();
   const nodeWs = createNodeWebSocket({ app });
+  nodeWs.wss.options.maxPayload = maxMessageBytes;
   app.onError(handleError({ log }));
 
   const api = new Hono<AppEnv>();

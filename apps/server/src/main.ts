@@ -49,6 +49,7 @@ async function main(): Promise<void> {
     origin: config.origins,
     web,
     trustProxy: config.trustProxy,
+    maxMessageBytes: config.maxMessageBytes,
     status: { bus, projection, shutdown: shutdown.signal },
   });
   const server = await startServer(app, { port: config.port, hostname: config.host });
