@@ -40,7 +40,9 @@ export function describeStakeholder(person: Stakeholder): string {
     person.name || 'Unnamed stakeholder',
     person.title,
     person.role ? `role ${person.role}` : '',
-    `${STAKEHOLDER_PROFILE_INFO[person.profile].label} (${PROFILE_GROUP_LABELS[person.group]})`,
+    person.profile === 'unknown'
+      ? 'not yet known as Mobilizer, Talker or Blocker'
+      : `${STAKEHOLDER_PROFILE_INFO[person.profile].label} (${PROFILE_GROUP_LABELS[person.group]})`,
     `influence ${person.influence} of 5`,
     `stance ${signedStance(person.stance)} ${stanceLabel(person.stance)}`,
     `commitment step ${commitmentStep(person.commitment)} of 5, ${COMMITMENT_STAGE_LABELS[person.commitment]}`,

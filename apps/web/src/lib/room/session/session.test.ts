@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectionOf, type ProviderState } from './connection-state.ts';
+import { roomDealOf } from './room-deal.ts';
 import { roomsFor } from './room-names.ts';
 
 describe('roomsFor', () => {
@@ -39,5 +40,22 @@ describe('connectionOf', () => {
     const connection = connectionOf([up, refused]);
     expect(connection.kind).toBe('refused');
     if (connection.kind === 'refused') expect(connection.detail).toMatch(/no longer have access/);
+  });
+});
+
+describe('roomDealOf', () => {
+  it('reads the nested and the flat answer of GET /api/deals/:id', () => {
+    const expected = { id: 'd1', title: 'Laptops', buyer: 'Northwind', role: 'mobilizer' };
+    expect(
+      roomDealOf({ deal: { id: 'd1', title: 'Laptops', buyer: 'Northwind' }, role: 'mobilizer', status: null }),
+    ).toEqual(expected);
+    expect(roomDealOf({ id: 'd1', title: 'Laptops', buyer: 'Northwind', role: 'mobilizer', rooms: [] })).toEqual(
+      expected,
+    );
+  });
+
+  it('refuses an answer without a usable id or role', () => {
+    expect(roomDealOf({ id: 'd1', role: 'owner' })).toBeNull();
+    expect(roomDealOf(null)).toBeNull();
   });
 });

@@ -1,16 +1,19 @@
 import { error } from '@sveltejs/kit';
 import { ApiError, createApi } from '$lib/api/index.ts';
+import { type RoomDeal, roomDealOf } from '$lib/room/session/room-deal.ts';
 import type { LayoutLoad } from './$types';
 
 // The deal room lives in the browser: it opens websockets and IndexedDB.
 export const ssr = false;
 
 /** The deal and the caller's role on it, which decides the rooms the page opens. */
-export const load: LayoutLoad = async ({ fetch, params, parent }) => {
-  const { me } = await parent();
+export const load: LayoutLoad = async ({ fetch, params, parent }): Promise<{ room: RoomDeal }> => {
+  await parent();
   try {
-    const detail = await createApi({ fetch }).getDeal(params.id);
-    return { me, detail };
+    const answer = await createApi({ fetch }).getDeal(params.id);
+    const room = roomDealOf(answer);
+    if (!room) error(502, 'The server answered with a deal we could not read. Please reload.');
+    return { room };
   } catch (cause) {
     if (cause instanceof ApiError && (cause.status === 404 || cause.status === 403)) {
       error(404, 'We couldn’t find that deal room. It may have been removed, or you are not on it.');
