@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { StatusProjection } from './projection.ts';
 import type { StatusBus, StatusEvent } from './status-bus.ts';
-import { listVisibleStatuses, loadHealthHistory } from './status-store.ts';
+import { listVisibleStatuses, loadHealthHistory, sessionRowAlive } from './status-store.ts';
 import type { DealStatusView, StatusViewer } from './status-types.ts';
 import { statusViewFor } from './visibility.ts';
 
@@ -20,11 +20,17 @@ export interface StatusRoutesOptions {
   heartbeatMs?: number;
   /** Aborting it ends every open event stream (server shutdown). */
   shutdown?: AbortSignal;
+  /**
+   * Whether the stream's session is still valid, asked at every heartbeat; a stream whose session was
+   * logged out or expired gets a `signed-out` event and ends. Default: the session row still exists and
+   * has not expired (by the `sessionToken` variable the session middleware sets).
+   */
+  sessionAlive?: (c: Context<StatusEnv>) => Promise<boolean>;
 }
 
 /** The Hono environment the status routes read the session's user from. */
 export interface StatusEnv {
-  Variables: { user: StatusViewer | null };
+  Variables: { user: StatusViewer | null; sessionToken: string | null };
 }
 
 const unauthorized = { error: { code: 'unauthorized', message: 'Log in to see deal status.' } };
@@ -33,7 +39,8 @@ const unauthorized = { error: { code: 'unauthorized', message: 'Log in to see de
  * The status endpoints, to mount under `/api` before any `/deals/:id` route:
  * - `GET /deals/events`: server-sent events. On connect one `status` event per deal the caller may see
  *   (its stored status, in the caller's view), then `ready`, then one `status` event per change of a
- *   visible deal; a `ping` event as heartbeat every `heartbeatMs`.
+ *   visible deal; a `ping` event as heartbeat every `heartbeatMs`, or `signed-out` (and the end of the
+ *   stream) once the session is no longer valid.
  * - `GET /deals/health-history?ids=a,b&limit=60`: `{ history: { [dealId]: [{ health, at }] } }`, the
  *   health trend of each visible deal (full-view deals only).
  */
@@ -44,6 +51,7 @@ export function statusRoutes({
   projection,
   heartbeatMs = 15_000,
   shutdown,
+  sessionAlive = (c) => sessionRowAlive(db, c.get('sessionToken')),
 }: StatusRoutesOptions): Hono<StatusEnv> {
   const app = new Hono<StatusEnv>();
 
@@ -82,10 +90,26 @@ export function statusRoutes({
       const unsubscribe = bus.subscribe(onEvent);
       // A named event, not a comment: the browser's EventSource only reports events, and the dashboard
       // uses the heartbeat to notice a stream that died without closing.
+      let end = () => undefined as void;
       const heartbeat = setInterval(() => {
-        void stream.writeSSE({ event: 'ping', data: '' });
+        void (async () => {
+          let alive = true;
+          try {
+            alive = await sessionAlive(c);
+          } catch (error) {
+            // The database is unreachable for a moment: keep the stream rather than sign everyone out.
+            console.warn('[status] could not check an event stream`s session', error);
+          }
+          if (alive) {
+            await stream.writeSSE({ event: 'ping', data: '' });
+            return;
+          }
+          await stream.writeSSE({ event: 'signed-out', data: '' });
+          end();
+        })();
       }, heartbeatMs);
       const closed = new Promise<void>((resolve) => {
+        end = resolve;
         stream.onAbort(resolve);
         if (shutdown?.aborted) resolve();
         shutdown?.addEventListener('abort', () => resolve(), { once: true });

@@ -1,5 +1,6 @@
-import { type Database, dealHealthHistory, dealMembers, dealStatus, deals } from '@quorum/db';
-import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { hashToken } from '@quorum/auth';
+import { type Database, dealHealthHistory, dealMembers, dealStatus, deals, sessions } from '@quorum/db';
+import { and, asc, desc, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { DealStatusView, StatusViewer, StatusViewKind } from './status-types.ts';
 import { viewOf } from './visibility.ts';
 
@@ -136,4 +137,15 @@ export async function loadHealthHistory(
     .orderBy(asc(ranked.dealId), asc(ranked.at));
   for (const row of rows) history[row.dealId]?.push({ health: row.health, at: new Date(row.at).toISOString() });
   return history;
+}
+
+/** Whether the session behind a cookie token still exists and has not expired (never extends it). */
+export async function sessionRowAlive(db: Database, token: string | null | undefined): Promise<boolean> {
+  if (!token) return false;
+  const [row] = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.id, hashToken(token)), gt(sessions.expiresAt, new Date())))
+    .limit(1);
+  return row !== undefined;
 }

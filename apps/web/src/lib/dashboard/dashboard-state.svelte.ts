@@ -131,6 +131,11 @@ export class DashboardState {
         this.now = Date.now();
         void this.loadHistory();
       });
+      current.addEventListener('signed-out', () => {
+        closed = true;
+        current.close();
+        this.live = 'signed-out';
+      });
       current.addEventListener('error', () => {
         if (closed || stream !== current) return;
         // A dropped connection is retried by the browser; one the server refused (401, 5xx) is closed for good.

@@ -37,5 +37,5 @@ export interface HealthPoint {
   at: string;
 }
 
-/** State of the live stream: first connection, receiving, or lost and retrying. */
-export type LiveState = 'connecting' | 'live' | 'reconnecting';
+/** State of the live stream: first connection, receiving, lost and retrying, or ended because the session did. */
+export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'signed-out';
