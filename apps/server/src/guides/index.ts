@@ -14,6 +14,7 @@ export {
 } from './link-store.ts';
 export { type OpenedDoc, type OpenSharedDoc, readSharedDoc } from './open-shared-doc.ts';
 export { type GuidePageRoutesOptions, guidePageRoutes } from './page-routes.ts';
+export { createPdfCache, type PdfCache, type PdfCacheOptions } from './pdf-cache.ts';
 export {
   type GuideObjection,
   type GuideProjection,

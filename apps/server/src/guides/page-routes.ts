@@ -8,6 +8,7 @@ import { createGuessLimiter, type GuessLimiter } from './guess-limiter.ts';
 import { findGuideLinkByToken, type GuideLinkRow, linkState, recordGuideLinkView } from './link-store.ts';
 import { isLinkTokenShape } from './link-token.ts';
 import { type OpenSharedDoc, readSharedDoc } from './open-shared-doc.ts';
+import { createPdfCache, type PdfCache } from './pdf-cache.ts';
 import { type GuideProjection, projectObjectionGuide, projectStakeholderGuide } from './projection.ts';
 import {
   fragmentVersion,
@@ -17,7 +18,6 @@ import {
   renderNoticeFragment,
   renderNoticePage,
 } from './render-page.ts';
-import { renderGuidePdf } from './render-pdf.ts';
 
 /** Options of {@link guidePageRoutes}. */
 export interface GuidePageRoutesOptions {
@@ -26,6 +26,8 @@ export interface GuidePageRoutesOptions {
   openDoc: OpenSharedDoc;
   /** Refuses clients that try too many unknown tokens. */
   guessLimiter?: GuessLimiter;
+  /** Rendered PDFs by guide version. */
+  pdfCache?: PdfCache;
   /** Take the client's address from `X-Forwarded-For` (only behind a proxy that sets it). */
   trustProxy?: boolean;
   /** How often an open page checks for a newer version, in milliseconds. */
@@ -99,6 +101,7 @@ export function guidePageRoutes({
   db,
   openDoc,
   guessLimiter = createGuessLimiter(),
+  pdfCache = createPdfCache(),
   trustProxy = false,
   refreshMs = 3000,
   now = () => new Date(),
@@ -177,7 +180,7 @@ export function guidePageRoutes({
       return c.html(renderNoticePage(result.heading, result.message, { nonce }), result.status);
     }
     await recordGuideLinkView(db, result.link.id, `${clientHint(c.req.header('user-agent'))} (PDF)`, now());
-    const pdf = await renderGuidePdf(result.guide);
+    const pdf = await pdfCache.pdfFor(result.guide);
     securityHeaders(c, null);
     const name = result.guide.kind === 'objections' ? 'questions-and-answers' : 'briefing';
     return c.body(new Uint8Array(pdf), 200, {
