@@ -24,6 +24,7 @@ export interface AppendQueueHandlers<Room, Origin> {
 export class AppendQueue<Room, Origin> {
   #pending: PendingAppend<Room, Origin>[] = [];
   #inFlight: Promise<boolean> | null = null;
+  #inFlightCount = 0;
   #immediate: NodeJS.Immediate | null = null;
   #retryTimer: NodeJS.Timeout | null = null;
   #failures = 0;
@@ -38,7 +39,7 @@ export class AppendQueue<Room, Origin> {
 
   /** Updates not yet stored (queued or being written). */
   get size(): number {
-    return this.#pending.length + (this.#inFlight ? 1 : 0);
+    return this.#pending.length + this.#inFlightCount;
   }
 
   add(entry: PendingAppend<Room, Origin>): void {
@@ -64,13 +65,16 @@ export class AppendQueue<Room, Origin> {
       () => {
         this.#failures = 0;
         this.#inFlight = null;
+        this.#inFlightCount = 0;
         this.handlers.persisted(batch, performance.now() - started);
         if (this.#pending.length > 0) this.#schedule();
         return true;
       },
       (error: unknown) => {
         this.#failures += 1;
+        this.#lastError = error;
         this.#inFlight = null;
+        this.#inFlightCount = 0;
         this.#pending = batch.concat(this.#pending);
         this.handlers.failed(batch, error);
         if (!this.#stopped) {
@@ -83,6 +87,7 @@ export class AppendQueue<Room, Origin> {
       },
     );
     this.#inFlight = write;
+    this.#inFlightCount = batch.length;
     return write;
   }
 

@@ -23,6 +23,7 @@ export class RoomEngine<Context = unknown> {
   readonly #hooks: RoomEngineHooks<Context>;
   readonly #idleUnloadMs: number;
   readonly #compactAfterUpdates: number;
+  readonly #compactOnUnload: boolean;
   readonly #rooms = new Map<string, Room>();
   readonly #connections = new Set<Connection>();
   readonly #idleTimers = new Map<Room, NodeJS.Timeout>();
@@ -45,6 +46,7 @@ export class RoomEngine<Context = unknown> {
     maxMessageBytes = 2 * 1024 * 1024,
     idleUnloadMs = 30_000,
     compactAfterUpdates = 300,
+    compactOnUnload = true,
     maxRetryDelayMs = 2_000,
   }: RoomEngineOptions<Context>) {
     this.persistence = persistence;
@@ -53,6 +55,7 @@ export class RoomEngine<Context = unknown> {
     this.#hooks = hooks;
     this.#idleUnloadMs = idleUnloadMs;
     this.#compactAfterUpdates = compactAfterUpdates;
+    this.#compactOnUnload = compactOnUnload;
     this.#queue = new AppendQueue(
       persistence,
       { persisted: (batch, ms) => this.#persisted(batch, ms), failed: (batch, error) => this.#failed(batch, error) },
@@ -211,7 +214,7 @@ export class RoomEngine<Context = unknown> {
     await Promise.allSettled([...this.#unloading.values()]);
     for (const room of [...this.#rooms.values()]) {
       if (room.compaction) await room.compaction;
-      if (!flushError && room.loaded && room.storedCount > 0) await this.#compact(room);
+      if (!flushError && this.#compactOnUnload && room.loaded && room.storedCount > 0) await this.#compact(room);
       this.#rooms.delete(room.name);
       await room.destroy();
     }
@@ -292,7 +295,7 @@ export class RoomEngine<Context = unknown> {
     }
     const unload = (async () => {
       if (room.compaction) await room.compaction;
-      if (room.storedCount > 0) await this.#compact(room);
+      if (this.#compactOnUnload && room.storedCount > 0) await this.#compact(room);
       if (this.#rooms.get(room.name) === room) this.#rooms.delete(room.name);
       await room.destroy();
     })().finally(() => this.#unloading.delete(room));

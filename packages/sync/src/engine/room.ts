@@ -61,7 +61,6 @@ export class Room {
     private readonly host: RoomHost,
   ) {
     this.awareness.setLocalState(null);
-    this.doc.on('update', this.#onDocUpdate);
     this.awareness.on('update', this.#onAwarenessUpdate);
     this.loading = this.#load();
     // Callers await `loading`; this keeps an unobserved rejection from being reported as unhandled.
@@ -81,6 +80,8 @@ export class Room {
       },
       LOAD_ORIGIN,
     );
+    // Listening only now spares encoding the whole loaded state as one 'update' event nobody needs.
+    this.doc.on('update', this.#onDocUpdate);
     this.storedCount = stored.updates.length;
     this.loaded = true;
     const early = this.#early;

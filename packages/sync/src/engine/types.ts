@@ -52,6 +52,8 @@ export interface RoomEngineOptions<Context = unknown> {
   idleUnloadMs?: number;
   /** Compact a room once it has more stored updates than this (default 300). */
   compactAfterUpdates?: number;
+  /** Compact a room when it unloads and at close (default true). */
+  compactOnUnload?: boolean;
   /** Upper bound of the retry backoff when appends fail (default 2 s). */
   maxRetryDelayMs?: number;
 }
