@@ -1,6 +1,6 @@
 import { type AuthUser, dealRole } from '@quorum/auth';
 import { type Database, dealMembers, dealStatus, deals } from '@quorum/db';
-import { and, desc, eq, isNotNull, or } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
 import { toMembership } from './deal-access.ts';
 import { type DealView, dealView } from './deal-view.ts';
 
@@ -18,8 +18,8 @@ export async function listDeals(db: Database, user: AuthUser): Promise<DealView[
       buyer: deals.buyer,
       createdAt: deals.createdAt,
       membershipRole: dealMembers.role,
-      status: dealStatus.status,
-      sharedStatus: dealStatus.sharedStatus,
+      // Only the caller's view of the status leaves the database (a Mobilizer membership means the shared view).
+      status: sql<unknown>`case when ${dealMembers.role} = 'mobilizer' then ${dealStatus.sharedStatus} else ${dealStatus.status} end`,
     })
     .from(deals)
     .leftJoin(dealMembers, and(eq(dealMembers.dealId, deals.id), eq(dealMembers.userId, user.id)))
@@ -30,9 +30,9 @@ export async function listDeals(db: Database, user: AuthUser): Promise<DealView[
         : isNotNull(dealMembers.userId),
     )
     .orderBy(desc(deals.createdAt), desc(deals.id));
-  return rows.flatMap(({ membershipRole, status, sharedStatus, ...deal }) => {
+  return rows.flatMap(({ membershipRole, status, ...deal }) => {
     const role = dealRole({ user, deal, membership: toMembership(membershipRole) });
     if (!role) return [];
-    return [dealView(deal, role, status === null ? null : { status, sharedStatus })];
+    return [dealView(deal, role, status === null ? null : { status, sharedStatus: status })];
   });
 }
