@@ -163,8 +163,11 @@ describe.each(testDatabaseKinds())('websocket authorization on %s', (dbKind) => 
     expect(accepted.status).toBe(200);
   }
 
-  function provider(room: string, cookie: string | null): { doc: Y.Doc; provider: WebsocketProvider } {
-    const doc = new Y.Doc();
+  function provider(
+    room: string,
+    cookie: string | null,
+    doc = new Y.Doc(),
+  ): { doc: Y.Doc; provider: WebsocketProvider } {
     const p = new WebsocketProvider(`${server.url.replace('http', 'ws')}/sync`, room, doc, {
       WebSocketPolyfill: socketClass(cookie) as unknown as typeof globalThis.WebSocket,
       disableBc: true,
@@ -241,12 +244,17 @@ describe.each(testDatabaseKinds())('websocket authorization on %s', (dbKind) => 
       return;
     }
     const observer = provider(room, cookies[observerOf(kind)]);
-    const client = provider(room, cookies[person]);
+    // An edit made before connecting travels in the client's sync step 2, not as an update message.
+    const offline = new Y.Doc();
+    const offlineKey = `offline-${person}-${kind}-${Math.random().toString(36).slice(2)}`;
+    offline.getMap('probe').set(offlineKey, 1);
+    const client = provider(room, cookies[person], offline);
     await until(() => observer.provider.synced && client.provider.synced, 'both clients to sync');
     const key = `${person}-${kind}-${Math.random().toString(36).slice(2)}`;
     client.doc.getMap('probe').set(key, 1);
     if (outcome === 'write') {
       await until(() => observer.doc.getMap('probe').get(key) === 1, 'the edit to reach the observer');
+      await until(() => observer.doc.getMap('probe').get(offlineKey) === 1, 'the offline edit to reach the observer');
       await until(async () => (await storedDoc(handle.db, room)).getMap('probe').get(key) === 1, 'the edit stored');
       return;
     }
@@ -262,7 +270,10 @@ describe.each(testDatabaseKinds())('websocket authorization on %s', (dbKind) => 
     await until(() => client.doc.getMap('probe').get(ping) === 1, 'the observer edit to reach the read-only client');
     await until(async () => (await storedDoc(handle.db, room)).getMap('probe').get(ping) === 1, 'the ping stored');
     expect(observer.doc.getMap('probe').has(key)).toBe(false);
-    expect((await storedDoc(handle.db, room)).getMap('probe').has(key)).toBe(false);
+    expect(observer.doc.getMap('probe').has(offlineKey)).toBe(false);
+    const stored = await storedDoc(handle.db, room);
+    expect(stored.getMap('probe').has(key)).toBe(false);
+    expect(stored.getMap('probe').has(offlineKey)).toBe(false);
     client.provider.destroy();
     observer.provider.destroy();
   });
