@@ -14,6 +14,9 @@ import { createLocalStatusBus, StatusProjection } from './status/index.ts';
 import { createRoomGuard, type SyncContext } from './sync/index.ts';
 import { loadWebBuild } from './web/index.ts';
 
+/** How often expired session rows are deleted. */
+const SESSION_SWEEP_MS = 60 * 60 * 1000;
+
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const started = Date.now();
@@ -59,12 +62,18 @@ async function main(): Promise<void> {
     }) after ${Date.now() - started} ms`,
   );
 
+  const sweep = setInterval(() => {
+    auth.deleteExpiredSessions().catch((error: unknown) => console.error('[quorum] session sweep failed', error));
+  }, SESSION_SWEEP_MS);
+  sweep.unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`[quorum] ${signal}: flushing and shutting down`);
     shutdown.abort();
+    clearInterval(sweep);
     const closing = server.close();
     try {
       await projection?.stop();

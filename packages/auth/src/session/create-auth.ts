@@ -45,6 +45,8 @@ export interface Auth {
   invalidateSession(token: string): Promise<void>;
   /** Logs every session of a user out. */
   invalidateUserSessions(userId: string): Promise<void>;
+  /** Deletes every expired session row (housekeeping; expired sessions are refused either way). */
+  deleteExpiredSessions(): Promise<void>;
   /** A `Set-Cookie` value that removes the session cookie. */
   blankCookie(): string;
   /** The session token from a `Cookie` request header, or null. */
@@ -120,6 +122,7 @@ export function createAuth({ db, secure = false, sessionDays = 30 }: CreateAuthO
     async invalidateUserSessions(userId) {
       await lucia.invalidateUserSessions(userId);
     },
+    deleteExpiredSessions: () => lucia.deleteExpiredSessions(),
     blankCookie: () => lucia.createBlankSessionCookie().serialize(),
     readSessionToken: (cookieHeader) => (cookieHeader ? lucia.readSessionCookie(cookieHeader) : null),
   };

@@ -85,6 +85,18 @@ describe.each(testDatabaseKinds())('sessions on %s', (kind) => {
     expect(row!.expiresAt.getTime()).toBe(valid!.expiresAt.getTime());
   });
 
+  it('deletes expired session rows and keeps live ones', async () => {
+    const auth = createAuth({ db: handle.db });
+    const old = await auth.createSession(userId);
+    const live = await auth.createSession(userId);
+    await handle.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.id, hashToken(old.token)));
+    await auth.deleteExpiredSessions();
+    expect((await handle.db.select().from(sessions)).map((r) => r.id)).toEqual([hashToken(live.token)]);
+  });
+
   it('logs every session of a user out', async () => {
     const auth = createAuth({ db: handle.db });
     const a = await auth.createSession(userId);
