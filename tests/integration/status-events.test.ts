@@ -251,6 +251,8 @@ describe.each(testDatabaseKinds())('deal status events on %s', (kind) => {
         shared.provider.destroy();
         sellerDoc.provider.destroy();
       }
+      // Who is online follows connections: the seller left the room.
+      await vi.waitFor(() => expect(manager.statuses(dealId).at(-1)).toMatchObject({ online: 0 }), { timeout: 10_000 });
     } finally {
       for (const stream of [manager, mobilizer, outsider, seller]) stream.close();
     }
