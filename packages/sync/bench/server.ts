@@ -8,7 +8,10 @@ import { createPostgresPersistence } from '../src/persistence/index.ts';
 import { serveEngine, type WsContext } from '../src/testing/ws-server.ts';
 
 const handle = await createDb({ url: process.env.DATABASE_URL, dataDir: 'memory://' });
-const engine = new RoomEngine<WsContext>({ persistence: createPostgresPersistence(handle.db) });
+const engine = new RoomEngine<WsContext>({
+  persistence: createPostgresPersistence(handle.db),
+  maxConcurrentWrites: Number(process.env.MAX_CONCURRENT_WRITES ?? 2),
+});
 const server = await serveEngine(engine);
 process.stdout.write(`READY ${server.port}\n`);
 process.once('SIGTERM', () => {

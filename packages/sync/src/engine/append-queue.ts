@@ -12,34 +12,50 @@ export interface PendingAppend<Room, Origin> {
 }
 
 export interface AppendQueueHandlers<Room, Origin> {
+  /** Called once per batch, in the order the batches were formed, after the batch and every earlier one are stored. */
   persisted(batch: PendingAppend<Room, Origin>[], elapsedMs: number): void;
   failed(batch: PendingAppend<Room, Origin>[], error: unknown): void;
 }
 
+interface Batch<Room, Origin> {
+  entries: PendingAppend<Room, Origin>[];
+  state: 'writing' | 'retry' | 'done';
+  /** The current write; resolves true when it stored the batch. */
+  write: Promise<boolean>;
+  elapsedMs: number;
+}
+
 /**
- * Group commit: every update added during one event-loop turn is written in one `append` (one INSERT), with
- * at most one write in flight; what arrives meanwhile forms the next batch. A failed batch stays at the head of
- * the queue and is retried with exponential backoff, so order and content are never lost while the process lives.
+ * Group commit: every update added during one event-loop turn is written in one `append` (one INSERT). Up to
+ * `maxInFlight` batches are written concurrently (so one slow commit does not hold back the next turn's), but they
+ * are reported stored strictly in the order they were formed. A failed batch keeps its place and is retried with
+ * exponential backoff while no new batch starts, so nothing is lost or reordered while the process lives.
  */
 export class AppendQueue<Room, Origin> {
   #pending: PendingAppend<Room, Origin>[] = [];
-  #inFlight: Promise<boolean> | null = null;
-  #inFlightCount = 0;
+  readonly #batches: Batch<Room, Origin>[] = [];
   #immediate: NodeJS.Immediate | null = null;
-  #retryTimer: NodeJS.Timeout | null = null;
+  readonly #retryTimers = new Map<Batch<Room, Origin>, NodeJS.Timeout>();
   #failures = 0;
   #lastError: unknown = null;
   #stopped = false;
+  readonly #maxRetryDelayMs: number;
+  readonly #maxInFlight: number;
 
   constructor(
     private readonly persistence: Persistence,
     private readonly handlers: AppendQueueHandlers<Room, Origin>,
-    private readonly maxRetryDelayMs = 2_000,
-  ) {}
+    { maxRetryDelayMs = 2_000, maxInFlight = 4 }: { maxRetryDelayMs?: number; maxInFlight?: number } = {},
+  ) {
+    this.#maxRetryDelayMs = maxRetryDelayMs;
+    this.#maxInFlight = maxInFlight;
+  }
 
-  /** Updates not yet stored (queued or being written). */
+  /** Updates not yet reported stored (queued, being written, or waiting for an earlier batch). */
   get size(): number {
-    return this.#pending.length + this.#inFlightCount;
+    let size = this.#pending.length;
+    for (const batch of this.#batches) size += batch.entries.length;
+    return size;
   }
 
   add(entry: PendingAppend<Room, Origin>): void {
@@ -48,72 +64,97 @@ export class AppendQueue<Room, Origin> {
   }
 
   #schedule(): void {
-    if (this.#stopped || this.#immediate || this.#inFlight || this.#retryTimer) return;
+    if (this.#stopped || this.#immediate || this.#pending.length === 0) return;
+    if (this.#retryTimers.size > 0 || this.#writing() >= this.#maxInFlight) return;
     this.#immediate = setImmediate(() => {
       this.#immediate = null;
-      void this.#write();
+      this.#launch();
     });
   }
 
-  /** Writes everything pending as one batch; resolves true on success. */
-  #write(): Promise<boolean> {
-    const batch = this.#pending;
+  #writing(): number {
+    let writing = 0;
+    for (const batch of this.#batches) if (batch.state === 'writing') writing += 1;
+    return writing;
+  }
+
+  /** Forms a batch of everything pending and starts writing it. */
+  #launch(): void {
+    if (this.#pending.length === 0) return;
+    const batch: Batch<Room, Origin> = {
+      entries: this.#pending,
+      state: 'writing',
+      write: Promise.resolve(false),
+      elapsedMs: 0,
+    };
     this.#pending = [];
-    if (batch.length === 0) return Promise.resolve(true);
+    this.#batches.push(batch);
+    this.#write(batch);
+  }
+
+  #write(batch: Batch<Room, Origin>): void {
+    batch.state = 'writing';
     const started = performance.now();
-    const write = this.persistence.append(batch.map(({ roomName, update }) => ({ room: roomName, update }))).then(
-      () => {
-        this.#failures = 0;
-        this.#inFlight = null;
-        this.#inFlightCount = 0;
-        this.handlers.persisted(batch, performance.now() - started);
-        if (this.#pending.length > 0) this.#schedule();
-        return true;
-      },
-      (error: unknown) => {
-        this.#failures += 1;
-        this.#lastError = error;
-        this.#inFlight = null;
-        this.#inFlightCount = 0;
-        this.#pending = batch.concat(this.#pending);
-        this.handlers.failed(batch, error);
-        if (!this.#stopped) {
-          this.#retryTimer = setTimeout(() => {
-            this.#retryTimer = null;
-            this.#schedule();
-          }, this.#retryDelay());
-        }
-        return false;
-      },
-    );
-    this.#inFlight = write;
-    this.#inFlightCount = batch.length;
-    return write;
+    batch.write = this.persistence
+      .append(batch.entries.map(({ roomName, update }) => ({ room: roomName, update })))
+      .then(
+        () => {
+          this.#failures = 0;
+          batch.state = 'done';
+          batch.elapsedMs = performance.now() - started;
+          this.#deliver();
+          this.#schedule();
+          return true;
+        },
+        (error: unknown) => {
+          this.#failures += 1;
+          this.#lastError = error;
+          batch.state = 'retry';
+          this.handlers.failed(batch.entries, error);
+          if (!this.#stopped) {
+            this.#retryTimers.set(
+              batch,
+              setTimeout(() => {
+                this.#retryTimers.delete(batch);
+                this.#write(batch);
+              }, this.#retryDelay()),
+            );
+          }
+          return false;
+        },
+      );
+  }
+
+  /** Reports the stored batches at the head of the line, in order. */
+  #deliver(): void {
+    while (this.#batches[0]?.state === 'done') {
+      const batch = this.#batches.shift()!;
+      this.handlers.persisted(batch.entries, batch.elapsedMs);
+    }
   }
 
   #retryDelay(): number {
-    return Math.min(this.maxRetryDelayMs, 25 * 2 ** Math.min(this.#failures, 16));
+    return Math.min(this.#maxRetryDelayMs, 25 * 2 ** Math.min(this.#failures, 16));
   }
 
   /**
-   * Writes everything pending now (used at shutdown), retrying a failed write up to `attempts` times.
+   * Writes everything pending now (used at shutdown), retrying failed writes up to `attempts` rounds.
    * Rejects with the last error when storage stays unavailable.
    */
   async drain({ attempts = 5 } = {}): Promise<void> {
     let failures = 0;
     for (;;) {
-      if (this.#inFlight) {
-        await this.#inFlight;
-        continue;
-      }
       this.#clearTimers();
-      if (this.#pending.length === 0) return;
-      const ok = await this.#write();
-      this.#clearTimers();
-      if (ok) continue;
+      for (const batch of this.#batches) if (batch.state === 'retry') this.#write(batch);
+      this.#launch();
+      const writes = this.#batches.filter((batch) => batch.state === 'writing').map((batch) => batch.write);
+      if (writes.length === 0) return;
+      const results = await Promise.all(writes);
+      if (results.every(Boolean)) continue;
       failures += 1;
       if (failures >= attempts) {
-        throw new Error(`could not store ${this.#pending.length} pending update(s)`, { cause: this.#lastError });
+        this.#clearTimers();
+        throw new Error(`could not store ${this.size} pending update(s)`, { cause: this.#lastError });
       }
       await new Promise((resolve) => setTimeout(resolve, this.#retryDelay()));
     }
@@ -127,8 +168,8 @@ export class AppendQueue<Room, Origin> {
 
   #clearTimers(): void {
     if (this.#immediate) clearImmediate(this.#immediate);
-    if (this.#retryTimer) clearTimeout(this.#retryTimer);
     this.#immediate = null;
-    this.#retryTimer = null;
+    for (const timer of this.#retryTimers.values()) clearTimeout(timer);
+    this.#retryTimers.clear();
   }
 }

@@ -48,6 +48,7 @@ export class RoomEngine<Context = unknown> {
     compactAfterUpdates = 300,
     compactOnUnload = true,
     maxRetryDelayMs = 2_000,
+    maxConcurrentWrites = 2,
   }: RoomEngineOptions<Context>) {
     this.persistence = persistence;
     this.fanOut = fanOut;
@@ -59,7 +60,7 @@ export class RoomEngine<Context = unknown> {
     this.#queue = new AppendQueue(
       persistence,
       { persisted: (batch, ms) => this.#persisted(batch, ms), failed: (batch, error) => this.#failed(batch, error) },
-      maxRetryDelayMs,
+      { maxRetryDelayMs, maxInFlight: maxConcurrentWrites },
     );
     this.#connectionHost = {
       maxMessageBytes,

@@ -54,6 +54,8 @@ export interface RoomEngineOptions<Context = unknown> {
   compactAfterUpdates?: number;
   /** Compact a room when it unloads and at close (default true). */
   compactOnUnload?: boolean;
+  /** Batches written concurrently (default 2), still reported stored in order; 1 = strictly one at a time. */
+  maxConcurrentWrites?: number;
   /** Upper bound of the retry backoff when appends fail (default 2 s). */
   maxRetryDelayMs?: number;
 }

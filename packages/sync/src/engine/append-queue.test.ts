@@ -1,0 +1,80 @@
+import { createTestDb, type DbHandle, docUpdates, testDatabaseKinds } from '@quorum/db';
+import { count, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresPersistence } from '../persistence/index.ts';
+import { until } from '../testing/clients.ts';
+import { AppendQueue, type PendingAppend } from './append-queue.ts';
+
+type Entry = PendingAppend<string, string>;
+
+const entry = (room: string, seq: number): Entry => ({
+  room,
+  roomName: room,
+  update: new Uint8Array([0, 0]),
+  seq,
+  origin: `sender-${seq}`,
+});
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+describe.each(testDatabaseKinds())('AppendQueue (%s)', (kind) => {
+  let handle: DbHandle;
+
+  beforeAll(async () => {
+    handle = await createTestDb(kind);
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  const rows = async (room: string) =>
+    (await handle.db.select({ n: count() }).from(docUpdates).where(sql`${docUpdates.room} = ${room}`))[0]!.n;
+
+  it('writes each turn as one append, several at once, and reports them stored in order', async () => {
+    const persisted: number[][] = [];
+    const queue = new AppendQueue<string, string>(createPostgresPersistence(handle.db), {
+      persisted: (batch) => persisted.push(batch.map((e) => e.seq)),
+      failed: (_batch, error) => {
+        throw error;
+      },
+    });
+    let seq = 0;
+    for (let turn = 0; turn < 30; turn++) {
+      for (let i = 0; i < 20; i++) queue.add(entry('ordered', ++seq));
+      await nextTurn();
+    }
+    await until(() => queue.size === 0);
+    const order = persisted.flat();
+    expect(order).toEqual(Array.from({ length: 600 }, (_, i) => i + 1));
+    expect(persisted.length).toBeLessThanOrEqual(30);
+    expect(await rows('ordered')).toBe(600);
+    queue.stop();
+  });
+
+  it('retries a failed batch in place, reports its senders, and drains in order once storage is back', async () => {
+    const persisted: number[] = [];
+    const failedSenders = new Set<string>();
+    const queue = new AppendQueue<string, string>(
+      createPostgresPersistence(handle.db),
+      {
+        persisted: (batch) => persisted.push(...batch.map((e) => e.seq)),
+        failed: (batch) => {
+          for (const e of batch) failedSenders.add(e.origin!);
+        },
+      },
+      { maxRetryDelayMs: 20 },
+    );
+    await handle.db.execute(sql.raw('alter table doc_updates rename to doc_updates_away'));
+    queue.add(entry('retried', 1));
+    await until(() => failedSenders.has('sender-1'));
+    queue.add(entry('retried', 2));
+    queue.add(entry('retried', 3));
+    await nextTurn();
+    expect(persisted).toEqual([]);
+    await handle.db.execute(sql.raw('alter table doc_updates_away rename to doc_updates'));
+    await queue.drain();
+    expect(persisted).toEqual([1, 2, 3]);
+    expect(queue.size).toBe(0);
+    expect(await rows('retried')).toBe(3);
+    queue.stop();
+  });
+});
