@@ -47,8 +47,8 @@ export interface AppOptions {
   maxMessageBytes?: number;
   /** Per-websocket message rate limit. */
   messageRate?: Omit<TokenBucketOptions, 'now'>;
-  /** Take the client IP from `X-Forwarded-For` (only behind a proxy that sets it). */
-  trustProxy?: boolean;
+  /** Proxies in front of the app whose `X-Forwarded-For` is trusted for client IPs (true = 1). */
+  trustProxy?: boolean | number;
   /** The clock of the rate limiters. */
   now?: () => number;
   log?: ErrorLogger;

@@ -31,7 +31,7 @@ export interface AuthRoutesOptions {
   db: Database;
   auth: Auth;
   rateLimits?: Partial<AuthRateLimits>;
-  trustProxy?: boolean;
+  trustProxy?: boolean | number;
   now?: () => number;
   /** Called with the session token after a logout invalidated it (closes that session's websockets). */
   onLogout?: (token: string) => void;

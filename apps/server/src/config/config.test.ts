@@ -11,7 +11,7 @@ describe('loadConfig', () => {
       origins: ['http://localhost:3000'],
       redisUrl: undefined,
       maxMessageBytes: 2 * 1024 * 1024,
-      trustProxy: false,
+      trustProxy: 0,
     });
     expect(config.webBuildDir).toMatch(/apps\/web\/build$/);
   });
@@ -22,6 +22,12 @@ describe('loadConfig', () => {
       'https://q.example.com',
       'http://localhost:5173',
     ]);
+  });
+
+  it('reads TRUST_PROXY as a count of trusted proxies', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(0);
   });
 
   it.each([

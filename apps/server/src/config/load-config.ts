@@ -18,7 +18,8 @@ export interface Config {
   redisUrl: string | undefined;
   webBuildDir: string;
   maxMessageBytes: number;
-  trustProxy: boolean;
+  /** Proxies in front whose `X-Forwarded-For` is trusted: 0 (none), or how many. */
+  trustProxy: number;
 }
 
 /** The web app's build directory when `WEB_BUILD_DIR` is unset: apps/web/build next to this package. */
@@ -28,7 +29,7 @@ const DEFAULT_WEB_BUILD = fileURLToPath(new URL('../../../web/build', import.met
  * Reads the settings from an environment (main passes `process.env`; nothing else reads it):
  * PORT (3000), HOST (0.0.0.0), DATABASE_URL, DATA_DIR (.data), ORIGIN (http://localhost:$PORT; several
  * separated by commas), REDIS_URL, WEB_BUILD_DIR (apps/web/build), MAX_MESSAGE_BYTES (2 MiB),
- * TRUST_PROXY (false). Throws a {@link ConfigError} naming the first bad variable.
+ * TRUST_PROXY (false; true or a count of proxies). Throws a {@link ConfigError} naming the first bad variable.
  */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const port = integer(env, 'PORT', 3000, 0, 65_535);
@@ -47,7 +48,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     redisUrl,
     webBuildDir: blank(env.WEB_BUILD_DIR) ? DEFAULT_WEB_BUILD : resolve(env.WEB_BUILD_DIR!),
     maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024, 256 * 1024 * 1024),
-    trustProxy: boolean(env, 'TRUST_PROXY', false),
+    trustProxy: proxies(env),
   };
 }
 
@@ -65,12 +66,16 @@ function integer(env: Record<string, string | undefined>, name: string, fallback
   return value;
 }
 
-function boolean(env: Record<string, string | undefined>, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.trim().toLowerCase();
-  if (raw === undefined || raw === '') return fallback;
-  if (['1', 'true', 'yes'].includes(raw)) return true;
-  if (['0', 'false', 'no'].includes(raw)) return false;
-  throw new ConfigError(`${name} must be true or false (got "${env[name]}").`);
+/** TRUST_PROXY: false/0 (default), true (one proxy), or the number of proxies in front. */
+function proxies(env: Record<string, string | undefined>): number {
+  const raw = env.TRUST_PROXY?.trim().toLowerCase();
+  if (raw === undefined || raw === '' || raw === 'false' || raw === 'no') return 0;
+  if (raw === 'true' || raw === 'yes') return 1;
+  const hops = Number(raw);
+  if (Number.isInteger(hops) && hops >= 0 && hops <= 10) return hops;
+  throw new ConfigError(
+    `TRUST_PROXY must be true, false or the number of proxies in front (got "${env.TRUST_PROXY}").`,
+  );
 }
 
 function origins(raw: string): string[] {

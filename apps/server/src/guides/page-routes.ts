@@ -29,7 +29,7 @@ export interface GuidePageRoutesOptions {
   /** Rendered PDFs by guide version. */
   pdfCache?: PdfCache;
   /** Take the client's address from `X-Forwarded-For` (only behind a proxy that sets it). */
-  trustProxy?: boolean;
+  trustProxy?: boolean | number;
   /** How often an open page checks for a newer version, in milliseconds. */
   refreshMs?: number;
   now?: () => Date;
