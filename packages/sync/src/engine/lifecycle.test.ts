@@ -101,6 +101,24 @@ describe.each(testDatabaseKinds())('room lifecycle (%s)', (kind) => {
     await until(() => b.doc.getText('t').toString() === 'before unload');
   });
 
+  it('a room that unloads and reloads over and over (reconnects racing the unload) loses nothing', async () => {
+    const { engine, server } = await start({ idleUnloadMs: 1 });
+    const expected: string[] = [];
+    for (let round = 0; round < 8; round++) {
+      const c = client(server, 'churn');
+      await synced(c);
+      await until(() => c.doc.getArray('a').length === expected.length);
+      expect(c.doc.getArray('a').toArray()).toEqual(expected);
+      c.doc.getArray('a').push([`round ${round}`]);
+      expected.push(`round ${round}`);
+      await until(() => engine.stats().updatesIn === round + 1);
+      c.destroy();
+    }
+    const last = client(server, 'churn');
+    await until(() => last.doc.getArray('a').length === expected.length);
+    expect(last.doc.getArray('a').toArray()).toEqual(expected);
+  });
+
   it('several engines on one database: fanned-out updates are relayed but stored once', async () => {
     const fanOut = new InProcessFanOut();
     const second: DbHandle = kind === 'postgres' ? await createDb({ url: (handle as { url?: string }).url }) : handle;
