@@ -11,13 +11,23 @@ export {
   type SyncConnection,
   type SyncSocket,
 } from './engine/index.ts';
-export { type FanOut, type FanOutMessage, InProcessFanOut, type Unsubscribe } from './fan-out/index.ts';
+export {
+  type FanOut,
+  type FanOutMessage,
+  InProcessFanOut,
+  RedisFanOut,
+  type RedisFanOutOptions,
+  type RedisFanOutStats,
+  type Unsubscribe,
+} from './fan-out/index.ts';
 export {
   type AppendEntry,
   createPostgresPersistence,
+  type MissingUpdates,
   type Persistence,
   type PostgresPersistenceOptions,
   type StoredDocument,
+  type StoredUpdate,
 } from './persistence/index.ts';
 export * as protocol from './protocol.ts';
 export { RefuseConnection } from './refuse-connection.ts';

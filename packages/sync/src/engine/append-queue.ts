@@ -9,6 +9,8 @@ export interface PendingAppend<Room, Origin> {
   seq: number;
   /** Who sent it (closed with 1013 when the write fails), if anyone. */
   origin: Origin | null;
+  /** The stored row's id, once stored (when the persistence reports ids). */
+  id?: number;
 }
 
 export interface AppendQueueHandlers<Room, Origin> {
@@ -98,7 +100,8 @@ export class AppendQueue<Room, Origin> {
     batch.write = this.persistence
       .append(batch.entries.map(({ roomName, update }) => ({ room: roomName, update })))
       .then(
-        () => {
+        (ids) => {
+          if (ids) for (const [index, entry] of batch.entries.entries()) entry.id = ids[index];
           this.#failures = 0;
           batch.state = 'done';
           batch.elapsedMs = performance.now() - started;

@@ -33,6 +33,12 @@ export class RoomEngine<Context = unknown> {
   readonly #connectionHost: ConnectionHost;
   readonly #roomHost: RoomHost;
   #closing: Promise<void> | null = null;
+  #healTimer: NodeJS.Timeout | null = null;
+  #stopRecoverListener: (() => void) | null = null;
+  #healPass: Promise<void> | null = null;
+  #heals = 0;
+  #healedUpdates = 0;
+  #healFailures = 0;
   #updatesIn = 0;
   #updatesPersisted = 0;
   #persistBatches = 0;
@@ -49,6 +55,7 @@ export class RoomEngine<Context = unknown> {
     compactOnUnload = true,
     maxRetryDelayMs = 2_000,
     maxConcurrentWrites = 2,
+    healIntervalMs = fanOut.onRecover ? 2_000 : 0,
   }: RoomEngineOptions<Context>) {
     this.persistence = persistence;
     this.fanOut = fanOut;
@@ -84,6 +91,37 @@ export class RoomEngine<Context = unknown> {
       busy: (room) => this.#cancelUnload(room),
       reportError: (error, info) => this.reportError(error, info),
     };
+    if (healIntervalMs > 0) {
+      this.#healTimer = setInterval(() => void this.heal(), healIntervalMs);
+      this.#healTimer.unref();
+    }
+    this.#stopRecoverListener = fanOut.onRecover?.(() => void this.heal()) ?? null;
+  }
+
+  /**
+   * Re-reads storage for every loaded room with connections and applies what the fan-out did not deliver (relayed to
+   * local clients like any remote update). Runs on a timer and after the fan-out recovers; one pass at a time.
+   */
+  heal(): Promise<void> {
+    if (this.#closing) return Promise.resolve();
+    this.#healPass ??= this.#heal().finally(() => {
+      this.#healPass = null;
+    });
+    return this.#healPass;
+  }
+
+  async #heal(): Promise<void> {
+    for (const room of [...this.#rooms.values()]) {
+      if (this.#closing) return;
+      if (!room.loaded || room.destroyed || room.connections.size === 0) continue;
+      try {
+        this.#healedUpdates += await room.heal();
+        this.#heals += 1;
+      } catch (error) {
+        this.#healFailures += 1;
+        this.reportError(error, { room: room.name, during: 'healing from storage' });
+      }
+    }
   }
 
   /**
@@ -187,6 +225,9 @@ export class RoomEngine<Context = unknown> {
       pendingUpdates: this.#queue.size,
       compactions: this.#compactions,
       persistLatency: this.#latency.figures(),
+      heals: this.#heals,
+      healedUpdates: this.#healedUpdates,
+      healFailures: this.#healFailures,
     };
   }
 
@@ -203,6 +244,10 @@ export class RoomEngine<Context = unknown> {
     for (const connection of [...this.#connections]) connection.terminate(CloseCode.goingAway, 'server shutting down');
     for (const timer of this.#idleTimers.values()) clearTimeout(timer);
     this.#idleTimers.clear();
+    if (this.#healTimer) clearInterval(this.#healTimer);
+    this.#healTimer = null;
+    this.#stopRecoverListener?.();
+    if (this.#healPass) await this.#healPass;
     await Promise.allSettled([...this.#rooms.values()].map((room) => room.loading));
     let flushError: unknown = null;
     try {

@@ -55,6 +55,12 @@ export class Room {
   loading: Promise<void>;
   #unsubscribe: Unsubscribe | null = null;
   #early: FanOutMessage[] = [];
+  /** Ids of stored update rows this room has applied (and that storage still holds, as of the last heal). */
+  readonly #knownIds = new Set<number>();
+  /** The snapshot mark (`last_update_id`) this room's state is known to include. */
+  #snapshotUpdateId: number | null = null;
+  #healing: Promise<number> | null = null;
+  #healedChanges = 0;
 
   constructor(
     readonly name: string,
@@ -83,6 +89,8 @@ export class Room {
     // Listening only now spares encoding the whole loaded state as one 'update' event nobody needs.
     this.doc.on('update', this.#onDocUpdate);
     this.storedCount = stored.updates.length;
+    for (const id of stored.updateIds ?? []) this.#knownIds.add(id);
+    this.#snapshotUpdateId = stored.snapshotUpdateId ?? null;
     this.loaded = true;
     const early = this.#early;
     this.#early = [];
@@ -171,6 +179,7 @@ export class Room {
   #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return;
     if (origin === REMOTE_ORIGIN) {
+      if (this.#healing) this.#healedChanges += 1;
       const message = encodeUpdate(update);
       for (const connection of this.connections) connection.sendDoc(message, this.appliedSeq);
       this.host.changed(this);
@@ -193,7 +202,14 @@ export class Room {
     this.storedCount += batch.length;
     for (const connection of this.connections) connection.drainOutbox(this.persistedSeq);
     for (const entry of batch) {
-      this.#publish({ type: 'update', room: this.name, payload: entry.update, source: this.host.engineId });
+      if (entry.id !== undefined) this.#knownIds.add(entry.id);
+      this.#publish({
+        type: 'update',
+        room: this.name,
+        payload: entry.update,
+        source: this.host.engineId,
+        id: entry.id,
+      });
     }
     this.host.changed(this);
   }
@@ -223,12 +239,53 @@ export class Room {
       return;
     }
     try {
-      if (message.type === 'update') Y.applyUpdate(this.doc, message.payload, REMOTE_ORIGIN);
-      else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, REMOTE_ORIGIN);
+      if (message.type === 'update') {
+        if (message.id !== undefined) this.#knownIds.add(message.id);
+        Y.applyUpdate(this.doc, message.payload, REMOTE_ORIGIN);
+      } else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, REMOTE_ORIGIN);
     } catch (error) {
       this.host.reportError(error, { room: this.name, during: 'applying a fanned-out message' });
     }
   };
+
+  /**
+   * Heals what the fan-out may have lost: applies the stored rows this room has not applied, and the snapshot when a
+   * compaction (possibly of rows it never saw) replaced it. Resolves with how many changes that made (0 when nothing
+   * was missing); concurrent calls share one read.
+   */
+  heal(): Promise<number> {
+    if (!this.loaded || this.destroyed || !this.host.persistence.readMissing) return Promise.resolve(0);
+    this.#healing ??= this.#heal().finally(() => {
+      this.#healing = null;
+    });
+    return this.#healing;
+  }
+
+  async #heal(): Promise<number> {
+    const before = new Set(this.#knownIds);
+    const missing = await this.host.persistence.readMissing!(this.name, {
+      knownIds: before,
+      snapshotUpdateId: this.#snapshotUpdateId,
+    });
+    if (this.destroyed) return 0;
+    this.#healedChanges = 0;
+    try {
+      for (const row of missing.updates) {
+        this.#knownIds.add(row.id);
+        Y.applyUpdate(this.doc, row.update, REMOTE_ORIGIN);
+      }
+      if (missing.snapshot) {
+        Y.applyUpdate(this.doc, Y.diffUpdate(missing.snapshot, Y.encodeStateVector(this.doc)), REMOTE_ORIGIN);
+      }
+    } catch (error) {
+      this.host.reportError(error, { room: this.name, during: 'healing from storage' });
+    }
+    this.#snapshotUpdateId = missing.snapshotUpdateId;
+    // Ids known before the read but no longer stored were compacted away: they never come back.
+    const present = new Set(missing.presentIds);
+    for (const id of before) if (!present.has(id)) this.#knownIds.delete(id);
+    return this.#healedChanges;
+  }
 
   #publish(message: FanOutMessage): void {
     try {

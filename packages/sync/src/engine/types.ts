@@ -58,6 +58,12 @@ export interface RoomEngineOptions<Context = unknown> {
   maxConcurrentWrites?: number;
   /** Upper bound of the retry backoff when appends fail (default 2 s). */
   maxRetryDelayMs?: number;
+  /**
+   * How often each loaded room with connections re-reads storage for updates the fan-out did not deliver (another
+   * instance's, lost by pub/sub). Default 2 s with a fan-out that has `onRecover` (one that can lose messages), 0 (off)
+   * otherwise. Rooms also heal right after the fan-out recovers from an outage.
+   */
+  healIntervalMs?: number;
 }
 
 /** Persist latency over the most recent batches, in milliseconds. */
@@ -84,6 +90,12 @@ export interface EngineStats {
   pendingUpdates: number;
   compactions: number;
   persistLatency: LatencyFigures;
+  /** Heal passes over loaded rooms (reads of storage for what the fan-out missed). */
+  heals: number;
+  /** Changes found only by healing: fan-out messages that were lost, repaired from storage. */
+  healedUpdates: number;
+  /** Heal reads that failed (storage unreachable); the next pass retries. */
+  healFailures: number;
 }
 
 /** A server-side handle on a loaded room's document. */

@@ -9,6 +9,8 @@ export interface FanOutMessage {
   payload: Uint8Array;
   /** The publishing engine's id; an engine ignores its own messages. */
   source: string;
+  /** For `update`: the stored row's id (lets receivers tell what they have applied when they heal from storage). */
+  id?: number;
 }
 
 /** Stops a subscription. */
@@ -23,4 +25,9 @@ export interface FanOut {
   publish(message: FanOutMessage): Promise<void> | void;
   /** Listens to one room; resolves once messages published after it will be delivered. */
   subscribe(room: string, listener: (message: FanOutMessage) => void): Promise<Unsubscribe>;
+  /**
+   * Calls `listener` whenever the fan-out recovered from an outage (messages may have been lost meanwhile), once its
+   * subscriptions are back; the engine then heals its rooms from storage. Optional: an in-process fan-out never loses.
+   */
+  onRecover?(listener: () => void): () => void;
 }

@@ -1,2 +1,2 @@
-export type { AppendEntry, Persistence, StoredDocument } from './persistence.ts';
+export type { AppendEntry, MissingUpdates, Persistence, StoredDocument, StoredUpdate } from './persistence.ts';
 export { createPostgresPersistence, type PostgresPersistenceOptions } from './postgres-persistence.ts';

@@ -35,7 +35,12 @@ describe.each(testDatabaseKinds())('createPostgresPersistence (%s)', (kind) => {
 
   it('loads an unknown room as an empty document', async () => {
     const persistence = createPostgresPersistence(handle.db);
-    expect(await persistence.load('nothing-here')).toEqual({ snapshot: null, updates: [] });
+    expect(await persistence.load('nothing-here')).toEqual({
+      snapshot: null,
+      updates: [],
+      updateIds: [],
+      snapshotUpdateId: null,
+    });
   });
 
   it('appends a batch for several rooms and loads each room in order', async () => {
@@ -55,6 +60,57 @@ describe.each(testDatabaseKinds())('createPostgresPersistence (%s)', (kind) => {
         .getText('t')
         .toString(),
     ).toBe('other');
+  });
+
+  it('append reports the new row ids in entry order, and load returns them with the updates', async () => {
+    const persistence = createPostgresPersistence(handle.db);
+    const doc = new Y.Doc();
+    const ids = await persistence.append([
+      { room: 'ids', update: textUpdate(doc, 'a') },
+      { room: 'ids-other', update: textUpdate(new Y.Doc(), 'x') },
+      { room: 'ids', update: textUpdate(doc, 'b') },
+    ]);
+    expect(ids).toHaveLength(3);
+    expect([...ids!].sort((x, y) => x - y)).toEqual(ids);
+    const loaded = await persistence.load('ids');
+    expect(loaded.updateIds).toEqual([ids![0], ids![2]]);
+  });
+
+  it('readMissing returns the rows a room does not know, and the snapshot once a compaction replaced it', async () => {
+    const persistence = createPostgresPersistence(handle.db);
+    const writer = new Y.Doc();
+    const [first, second] = (await persistence.append([
+      { room: 'heal', update: textUpdate(writer, 'one ') },
+      { room: 'heal', update: textUpdate(writer, 'two ') },
+    ]))!;
+    const nothingNew = await persistence.readMissing!('heal', {
+      knownIds: new Set([first!, second!]),
+      snapshotUpdateId: null,
+    });
+    expect(nothingNew).toEqual({ updates: [], presentIds: [first, second], snapshotUpdateId: null, snapshot: null });
+
+    const [third] = (await persistence.append([{ room: 'heal', update: textUpdate(writer, 'three') }]))!;
+    const oneNew = await persistence.readMissing!('heal', {
+      knownIds: new Set([first!, second!]),
+      snapshotUpdateId: null,
+    });
+    expect(oneNew.updates.map((row) => row.id)).toEqual([third]);
+
+    // A reader that knew only the first row: after compaction its rows are gone, but the snapshot carries them.
+    await persistence.compact('heal');
+    const afterCompaction = await persistence.readMissing!('heal', {
+      knownIds: new Set([first!]),
+      snapshotUpdateId: null,
+    });
+    expect(afterCompaction.updates).toEqual([]);
+    expect(afterCompaction.presentIds).toEqual([]);
+    expect(afterCompaction.snapshotUpdateId).toBe(third);
+    const reader = new Y.Doc();
+    Y.applyUpdate(reader, afterCompaction.snapshot!);
+    expect(reader.getText('t').toString()).toBe('one two three');
+    // Once it has that snapshot, the snapshot is not sent again.
+    const settled = await persistence.readMissing!('heal', { knownIds: new Set(), snapshotUpdateId: third! });
+    expect(settled.snapshot).toBeNull();
   });
 
   it('compaction merges into one snapshot, deletes the merged rows, and keeps the state', async () => {
@@ -87,7 +143,7 @@ describe.each(testDatabaseKinds())('createPostgresPersistence (%s)', (kind) => {
       const writers = (others.length ? others : [handle]).map((h) => createPostgresPersistence(h.db));
       const docs = writers.map(() => new Y.Doc());
       const expected = new Y.Doc();
-      const appends: Promise<void>[] = [];
+      const appends: Promise<unknown>[] = [];
       const compactions: Promise<unknown>[] = [];
       for (let i = 0; i < 60; i++) {
         writers.forEach((writer, w) => {

@@ -1,7 +1,7 @@
 import { type Database, docSnapshots, docUpdates } from '@quorum/db';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
-import type { AppendEntry, Persistence, StoredDocument } from './persistence.ts';
+import type { AppendEntry, MissingUpdates, Persistence, StoredDocument } from './persistence.ts';
 
 /** First key of the advisory lock that serialises compactions of one room (second key: hash of the room). */
 const COMPACTION_LOCK = 7_236_002;
@@ -26,20 +26,64 @@ export function createPostgresPersistence(
 ): Persistence {
   async function load(room: string): Promise<StoredDocument> {
     const rows = await db
-      .select({ update: docUpdates.update })
+      .select({ id: docUpdates.id, update: docUpdates.update })
       .from(docUpdates)
       .where(eq(docUpdates.room, room))
       .orderBy(asc(docUpdates.id));
     const [snapshot] = await db
-      .select({ state: docSnapshots.state })
+      .select({ state: docSnapshots.state, lastUpdateId: docSnapshots.lastUpdateId })
       .from(docSnapshots)
       .where(eq(docSnapshots.room, room));
-    return { snapshot: snapshot?.state ?? null, updates: rows.map((row) => row.update) };
+    return {
+      snapshot: snapshot?.state ?? null,
+      updates: rows.map((row) => row.update),
+      updateIds: rows.map((row) => row.id),
+      snapshotUpdateId: snapshot?.lastUpdateId ?? null,
+    };
   }
 
-  async function append(entries: readonly AppendEntry[]): Promise<void> {
-    if (entries.length === 0) return;
-    await db.insert(docUpdates).values(entries.map(({ room, update }) => ({ room, update })));
+  async function append(entries: readonly AppendEntry[]): Promise<readonly number[]> {
+    if (entries.length === 0) return [];
+    const rows = await db
+      .insert(docUpdates)
+      .values(entries.map(({ room, update }) => ({ room, update })))
+      .returning({ id: docUpdates.id });
+    // The rows take their ids from the sequence in VALUES order; RETURNING's order is not promised, so sort.
+    return rows.map((row) => row.id).sort((a, b) => a - b);
+  }
+
+  async function readMissing(
+    room: string,
+    { knownIds, snapshotUpdateId }: { knownIds: ReadonlySet<number>; snapshotUpdateId: number | null },
+  ): Promise<MissingUpdates> {
+    const present = await db
+      .select({ id: docUpdates.id })
+      .from(docUpdates)
+      .where(eq(docUpdates.room, room))
+      .orderBy(asc(docUpdates.id));
+    const presentIds = present.map((row) => row.id);
+    const unknown = presentIds.filter((id) => !knownIds.has(id));
+    const updates =
+      unknown.length === 0
+        ? []
+        : await db
+            .select({ id: docUpdates.id, update: docUpdates.update })
+            .from(docUpdates)
+            .where(and(eq(docUpdates.room, room), inArray(docUpdates.id, unknown)))
+            .orderBy(asc(docUpdates.id));
+    const [mark] = await db
+      .select({ lastUpdateId: docSnapshots.lastUpdateId })
+      .from(docSnapshots)
+      .where(eq(docSnapshots.room, room));
+    if (!mark || mark.lastUpdateId === snapshotUpdateId) {
+      return { updates, presentIds, snapshotUpdateId: mark?.lastUpdateId ?? null, snapshot: null };
+    }
+    // Read the state with its own mark: a compaction in between only makes the snapshot newer.
+    const [row] = await db
+      .select({ state: docSnapshots.state, lastUpdateId: docSnapshots.lastUpdateId })
+      .from(docSnapshots)
+      .where(eq(docSnapshots.room, room));
+    return { updates, presentIds, snapshotUpdateId: row?.lastUpdateId ?? null, snapshot: row?.state ?? null };
   }
 
   async function compactOnce(room: string): Promise<{ merged: number; more: boolean }> {
@@ -93,5 +137,5 @@ export function createPostgresPersistence(
     }
   }
 
-  return { load, append, compact };
+  return { load, append, compact, readMissing };
 }
