@@ -52,6 +52,8 @@ export interface AppOptions {
   /** The clock of the rate limiters. */
   now?: () => number;
   log?: ErrorLogger;
+  /** With several instances: whether Redis is connected, reported by /healthz. */
+  redis?: () => boolean;
 }
 
 /** The Hono app, plus the hook that attaches its websocket endpoint to a Node server. */
@@ -78,6 +80,7 @@ export function createApp({
   now = Date.now,
   log,
   status,
+  redis,
 }: AppOptions): QuorumApp {
   const origins = typeof origin === 'string' ? [origin] : [...origin];
   if (origins.length === 0) throw new Error('createApp needs at least one origin');
@@ -116,7 +119,7 @@ export function createApp({
   api.all('*', handleNotFound);
   app.route('/api', api);
 
-  app.route('/', healthRoutes({ db }));
+  app.route('/', healthRoutes({ db, redis }));
   if (engine) {
     app.route('/', metricsRoutes({ stats: () => engine.stats(), counters }));
     app.route(

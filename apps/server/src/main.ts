@@ -6,11 +6,12 @@
 import { createAuth } from '@quorum/auth';
 import { createDb } from '@quorum/db';
 import { computeStatus } from '@quorum/deal-model';
-import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
+import { createPostgresPersistence, RedisFanOut, RoomEngine } from '@quorum/sync';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config/index.ts';
 import { startServer } from './server.ts';
-import { createLocalStatusBus, StatusProjection } from './status/index.ts';
+import { createLocalStatusBus, type StatusBus, StatusProjection } from './status/index.ts';
+import { createRedisStatusBus } from './status/redis-status-bus.ts';
 import { createRoomGuard, type SyncContext } from './sync/index.ts';
 import { loadWebBuild } from './web/index.ts';
 
@@ -23,10 +24,18 @@ async function main(): Promise<void> {
   const database = await createDb({ url: config.databaseUrl, dataDir: config.dataDir });
   const { db } = database;
   const auth = createAuth({ db, secure: config.origins[0]!.startsWith('https:') });
-  const bus = createLocalStatusBus();
+  // Several instances on one Postgres: updates and status events fan out through Redis (never needed for durability).
+  const fanOut = config.redisUrl ? new RedisFanOut({ url: config.redisUrl }) : undefined;
+  const redisBus = config.redisUrl ? createRedisStatusBus({ url: config.redisUrl }) : undefined;
+  const bus: StatusBus = redisBus ?? createLocalStatusBus();
+  if (fanOut && redisBus) {
+    const up = (await fanOut.ready()) && (await redisBus.ready());
+    if (!up) console.warn('[quorum] Redis is not reachable: serving degraded (local fan-out only) until it is.');
+  }
   let projection: StatusProjection | undefined;
   const engine = new RoomEngine<SyncContext>({
     persistence: createPostgresPersistence(db),
+    fanOut,
     maxMessageBytes: config.maxMessageBytes,
     hooks: {
       onConnect: createRoomGuard({ db, auth, origins: config.origins }),
@@ -39,9 +48,6 @@ async function main(): Promise<void> {
     bus,
     compute: (shared, seller, { id, online }) => computeStatus(shared, seller, { id, online }),
   });
-  if (config.redisUrl) {
-    console.warn('[quorum] REDIS_URL is set, but this build relays updates in-process only (one instance).');
-  }
   const web = await loadWebBuild(config.webBuildDir);
   if (!web) console.warn(`[quorum] no web build in ${config.webBuildDir}: serving the API only (run \`pnpm build\`).`);
   const shutdown = new AbortController();
@@ -54,6 +60,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     maxMessageBytes: config.maxMessageBytes,
     status: { bus, projection, shutdown: shutdown.signal },
+    redis: fanOut && redisBus ? () => fanOut.connected && redisBus.connected : undefined,
   });
   const server = await startServer(app, { port: config.port, hostname: config.host });
   console.log(
@@ -80,6 +87,7 @@ async function main(): Promise<void> {
       await engine.close();
       await closing;
       await bus.close();
+      await fanOut?.close();
       await database.close();
       process.exit(0);
     } catch (error) {

@@ -16,3 +16,25 @@ describe.each(testDatabaseKinds())('/healthz on %s', (kind) => {
     expect(await down.json()).toEqual({ status: 'error', database: 'down' });
   });
 });
+
+describe('/healthz with Redis configured', () => {
+  it('is degraded (200) while Redis is down and the database answers, ok once Redis is back', async () => {
+    const handle = await createTestDb('pglite');
+    let redisUp = false;
+    const app = createApp({
+      db: handle.db,
+      auth: createAuth({ db: handle.db }),
+      origin: 'http://quorum.test',
+      redis: () => redisUp,
+    });
+    const degraded = await app.request('/healthz');
+    expect(degraded.status).toBe(200);
+    expect(await degraded.json()).toEqual({ status: 'degraded', database: 'ok', redis: 'down' });
+    redisUp = true;
+    expect(await (await app.request('/healthz')).json()).toEqual({ status: 'ok', database: 'ok', redis: 'ok' });
+    await handle.close();
+    const down = await app.request('/healthz');
+    expect(down.status).toBe(503);
+    expect(await down.json()).toEqual({ status: 'error', database: 'down', redis: 'ok' });
+  });
+});
