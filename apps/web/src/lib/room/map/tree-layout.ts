@@ -131,7 +131,7 @@ function effectiveParent(node: LayoutNode, byId: Map<string, LayoutNode>): strin
   while (current) {
     if (seen.has(current)) {
       if (current !== node.id) return parent; // a cycle above us, not through us
-      const breakAt = cycle.reduce((a, b) => (a < b ? a : b));
+      const breakAt = [...cycle].sort()[0];
       return breakAt === node.id ? null : parent;
     }
     seen.add(current);
