@@ -164,7 +164,7 @@ writerDoc.transact(() => {
       kind: i % 3 === 0 ? 'informal' : 'formal',
       mandatory: i % 10 === 0,
     });
-    options.forEach((option, o) => setCriterionScore(writerDoc, id, option.id, (i + o) % 6));
+    for (const [o, option] of options.entries()) setCriterionScore(writerDoc, id, option.id, (i + o) % 6);
     for (let s = 0; s < 5; s++) setStakeholderWeight(writerDoc, id, stakeholderIds[s]!, (i * 17 + s * 23) % 101);
   }
   for (let i = 0; i < 100; i++) {
