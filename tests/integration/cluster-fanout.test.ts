@@ -1,0 +1,118 @@
+/**
+ * Three real server processes on one Postgres, fanned out through Redis (issue 7): clients on different instances
+ * edit one deal room as if it were one server, presence crosses instances, and a manager's dashboard on an instance
+ * that does not even hold the room gets the deal's status events. Needs TEST_DATABASE_URL and REDIS_URL (skipped
+ * without them); the Redis is a `redis-server` of this file's own.
+ */
+import { createTestDb, type DbHandle } from '@quorum/db';
+import { type RedisProcess, startRedisServer } from '@quorum/sync/testing/redis-server';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  connectRoom,
+  createDeal,
+  health,
+  type Instance,
+  openEvents,
+  type RoomClient,
+  signUp,
+  startInstance,
+  until,
+} from './fixtures/cluster-instances.ts';
+
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+
+const ready = Boolean(process.env.TEST_DATABASE_URL && process.env.REDIS_URL);
+const describeCluster = ready ? describe : describe.skip;
+
+describeCluster('three instances on one Postgres and Redis (needs TEST_DATABASE_URL and REDIS_URL)', () => {
+  let database: DbHandle & { url?: string };
+  let redis: RedisProcess;
+  let instances: Instance[] = [];
+  const clients: RoomClient[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDb('postgres');
+    redis = await startRedisServer();
+    // Started at once: their migrations take turns under the advisory lock.
+    instances = await Promise.all(
+      [0, 1, 2].map(() => startInstance({ DATABASE_URL: database.url!, REDIS_URL: redis.url })),
+    );
+  });
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    for (const instance of instances) await instance.kill();
+    await redis?.stop();
+    await database?.close();
+  });
+
+  const open = (instance: Instance, room: string, cookie: string) => {
+    const client = connectRoom(instance.base, room, cookie);
+    clients.push(client);
+    return client;
+  };
+
+  it('every instance is healthy with Redis', async () => {
+    for (const instance of instances) {
+      expect(await health(instance.base)).toEqual({
+        status: 200,
+        body: { status: 'ok', database: 'ok', redis: 'ok' },
+      });
+    }
+  });
+
+  it('clients on three instances converge under concurrent edits, and presence crosses instances', async () => {
+    const cookie = await signUp(instances[0]!.base, 'ada@acme.example');
+    const dealId = await createDeal(instances[1]!.base, cookie, 'Fleet renewal');
+    const [a, b, c] = instances.map((instance) => open(instance, dealId, cookie));
+    await until(() => [a, b, c].every((client) => client!.provider.synced), 'all three to sync');
+    // The deal's initial content (written by the instance that created it) reached everyone.
+    expect(c!.doc.getMap('meta').get('title')).toBe('Fleet renewal');
+
+    const writers = [a!, b!, c!];
+    for (let round = 0; round < 60; round++) {
+      writers.forEach((client, index) => {
+        const notes = client.doc.getText('cluster-notes');
+        notes.insert(round % 2 === 0 ? 0 : notes.length, `${index}:${round} `);
+        client.doc.getMap('cluster-counters').set(`w${index}`, round);
+      });
+      if (round % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const text = (client: RoomClient) => client.doc.getText('cluster-notes').toString();
+    await until(() => text(a!) === text(b!) && text(b!) === text(c!) && text(a!).length > 0, 'convergence');
+    for (let index = 0; index < 3; index++) {
+      for (let round = 0; round < 60; round++) expect(text(a!)).toContain(`${index}:${round} `);
+      expect(c!.doc.getMap('cluster-counters').get(`w${index}`)).toBe(59);
+    }
+
+    a!.provider.awareness.setLocalStateField('user', { name: 'Ada on instance 1' });
+    await until(
+      () => [...c!.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Ada on instance 1'),
+      'presence on instance 3',
+    );
+    const adaId = a!.doc.clientID;
+    a!.destroy();
+    await until(() => !c!.provider.awareness.getStates().has(adaId), 'presence removed on instance 3');
+  });
+
+  it("a manager's dashboard on an instance that does not hold the room gets the room's status events", async () => {
+    const cookie = await signUp(instances[0]!.base, 'grace@globex.example', 'Globex');
+    const dealId = await createDeal(instances[0]!.base, cookie, 'Warehouse robots');
+    // Instance 2 never opens this room: its dashboard can only learn of changes through Redis.
+    const dashboard = await openEvents(instances[1]!.base, cookie);
+    try {
+      await until(() => dashboard.events.some((e) => e.event === 'ready'), 'the dashboard snapshot');
+      const editor = open(instances[2]!, dealId, cookie);
+      await until(() => editor.provider.synced, 'the editor to sync');
+      editor.doc.getMap('meta').set('title', 'Warehouse robots (phase 2)');
+      await until(
+        () =>
+          dashboard.events.some(
+            (e) => e.event === 'status' && e.data.id === dealId && e.data.title === 'Warehouse robots (phase 2)',
+          ),
+        'the status event on instance 2',
+      );
+    } finally {
+      dashboard.close();
+    }
+  });
+});
