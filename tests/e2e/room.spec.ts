@@ -270,4 +270,34 @@ test.describe('deal room', () => {
     }
     await expect(manager.page.getByRole('checkbox').first()).toBeDefined();
   });
+
+  test('the sample deal room reads at a glance on every screen', async ({ seller }) => {
+    const deal = await seller.api.createSampleDeal();
+    const page = seller.page;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openRoom(page, deal.id, 'map');
+    const cards = page.locator('svg [data-stakeholder]');
+    await expect.poll(() => cards.count()).toBeGreaterThan(3);
+    await expect(page.locator('[data-relationship]').first()).toBeVisible();
+    await shot(page, '13-sample-map');
+    await cards.first().click();
+    await expect(page.locator('[data-panel]')).toBeVisible();
+    await shot(page, '14-sample-map-panel');
+    await page.getByRole('radio', { name: 'Influence × stance' }).click();
+    await expect(page.getByRole('table', { name: /influence and stance/ })).toBeVisible();
+    await shot(page, '15-sample-influence-grid');
+    for (const [section, name] of [
+      ['criteria', '16-sample-criteria'],
+      ['objections', '17-sample-objections'],
+      ['plan', '18-sample-plan'],
+      ['notes', '19-sample-notes'],
+    ] as const) {
+      await page.getByRole('link', { name: section[0]!.toUpperCase() + section.slice(1), exact: true }).click();
+      await expect(page.locator('[data-room][data-loaded="true"]')).toBeVisible();
+      await shot(page, name);
+    }
+    await page.getByRole('button', { name: /risks/ }).click();
+    await expect(page.getByRole('region', { name: 'Top risks' })).toBeVisible();
+    await shot(page, '20-sample-risks');
+  });
 });
