@@ -1,0 +1,275 @@
+/**
+ * Sync benchmark (issue 2, item 5) through the real server: `apps/server/src/main.ts` as its own process on a fresh
+ * database (real Postgres made from TEST_DATABASE_URL; an in-memory PGlite, said so, when it is unset). One seller
+ * signs up through the HTTP API and creates ROOMS deals; CLIENTS stock `WebsocketProvider`s (sharing that session)
+ * join the deals' shared rooms, client i in room i % ROOMS, and each appends a small token to a Y.Text RATE times a
+ * second: WARMUP seconds (excluded from the figures), then SECONDS measured.
+ *
+ * Prints: propagation latency p50/p95/p99 (a sender's edit to each other client of its room observing it), edits and
+ * deliveries per second, lost edits (an edit some client of its room does not hold at the end, warm-up included),
+ * server CPU and RSS (from /proc/<pid>), RSS per connection, the bench process's own CPU (the clients share the
+ * machine), and the targets next to the figures. Durability is on: the server stores each update before relaying it.
+ * Prints figures; never gates.
+ *
+ *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test pnpm bench sync
+ *   CLIENTS=500 ROOMS=100 RATE=2 SECONDS=15 WARMUP=3 pnpm exec tsx tests/bench/sync.ts   # one scenario
+ */
+import { readFileSync } from 'node:fs';
+import { createTestDb } from '../../packages/db/src/index.ts';
+import {
+  connectRoom,
+  createDeal,
+  type Instance,
+  type RoomClient,
+  signUp,
+  startInstance,
+  until,
+} from '../integration/fixtures/cluster-instances.ts';
+
+interface Scenario {
+  clients: number;
+  rooms: number;
+  /** Edits a second per client. */
+  rate: number;
+  /** The p99 target, in ms. */
+  targetP99: number;
+}
+
+const DEFAULT_SCENARIOS: Scenario[] = [
+  { clients: 500, rooms: 100, rate: 2, targetP99: 8 },
+  { clients: 1000, rooms: 200, rate: 5, targetP99: 30 },
+];
+const override = ['CLIENTS', 'ROOMS', 'RATE'].some((name) => process.env[name]);
+const SCENARIOS: Scenario[] = override
+  ? [
+      {
+        clients: Number(process.env.CLIENTS ?? 500),
+        rooms: Number(process.env.ROOMS ?? 100),
+        rate: Number(process.env.RATE ?? 2),
+        targetP99: Number(process.env.TARGET_P99 ?? 8),
+      },
+    ]
+  : DEFAULT_SCENARIOS;
+const SECONDS = Number(process.env.SECONDS ?? 15);
+const WARMUP = Number(process.env.WARMUP ?? 3);
+/** Once sending stops, how long deliveries may keep arriving before what is missing counts as lost. */
+const SETTLE_MS = 10_000;
+const adminUrl = process.env.TEST_DATABASE_URL;
+
+const TOKEN = /<(\d+)\.(\d+)>/g;
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+process.setMaxListeners(0); // every WebsocketProvider adds an exit listener
+
+/** User + system CPU seconds of a process so far. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/** Resident set size of a process, in MiB. */
+function rssMiB(pid: number): number {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function percentiles(values: number[]): (q: number) => number {
+  const sorted = Float64Array.from(values).sort();
+  return (q) =>
+    sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+/** Runs `task` over `items` with at most `limit` in flight. */
+async function inBatches<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await task(items[index]!);
+      }
+    }),
+  );
+  return results;
+}
+
+/** Reads the server's /metrics into name → value (unlabelled samples and quantiles). */
+async function metrics(base: string): Promise<Map<string, number>> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const values = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#') || line.trim() === '') continue;
+    const space = line.lastIndexOf(' ');
+    values.set(line.slice(0, space), Number(line.slice(space + 1)));
+  }
+  return values;
+}
+
+async function startServer(): Promise<{ server: Instance; kind: string; close(): Promise<void> }> {
+  if (!adminUrl) {
+    const server = await startInstance({ DATA_DIR: 'memory://' });
+    return { server, kind: 'PGlite in memory (TEST_DATABASE_URL unset)', close: async () => undefined };
+  }
+  const database = await createTestDb('postgres', adminUrl);
+  const server = await startInstance({ DATABASE_URL: database.url! });
+  return { server, kind: 'Postgres', close: () => database.close() };
+}
+
+async function run({ clients: clientCount, rooms: roomCount, rate, targetP99 }: Scenario): Promise<void> {
+  const { server, kind, close } = await startServer();
+  const pid = server.child.pid!;
+  const cookie = await signUp(server.base, 'bench-seller@quorum.test', 'Bench Co');
+  const dealIds = await inBatches(
+    Array.from({ length: roomCount }, (_, i) => i),
+    8,
+    (i) => createDeal(server.base, cookie, `Bench deal ${i}`),
+  );
+  await sleep(500);
+  const rssBefore = rssMiB(pid);
+
+  const clients: Array<RoomClient & { room: number }> = [];
+  for (let i = 0; i < clientCount; i++) {
+    clients.push({ ...connectRoom(server.base, dealIds[i % roomCount]!, cookie), room: i % roomCount });
+  }
+  await until(() => clients.every((c) => c.provider.synced), `${clientCount} clients to sync`, 120_000);
+  await sleep(500);
+  const rssConnected = rssMiB(pid);
+
+  // Every edit appends one token `<client.seq>`; `sentAt` holds when it was made (one process, one clock).
+  const sentAt = new Map<string, number>();
+  const roomOf = (token: string) => clients[Number(token.slice(1, token.indexOf('.')))]!.room;
+  let measureFrom = Number.POSITIVE_INFINITY;
+  let measureUntil = Number.POSITIVE_INFINITY;
+  const latencies: number[] = [];
+  let deliveries = 0;
+  for (const client of clients) {
+    client.doc.getText('t').observe((event) => {
+      if (event.transaction.local) return;
+      const now = performance.now();
+      for (const op of event.changes.delta) {
+        if (typeof op.insert !== 'string') continue;
+        for (const [token] of op.insert.matchAll(TOKEN)) {
+          const at = sentAt.get(token);
+          if (at === undefined) continue;
+          deliveries += 1;
+          if (at >= measureFrom && at < measureUntil) latencies.push(now - at);
+        }
+      }
+    });
+  }
+
+  const interval = 1000 / rate;
+  const started = performance.now();
+  const stopAt = started + (WARMUP + SECONDS) * 1000;
+  measureFrom = started + WARMUP * 1000;
+  measureUntil = stopAt;
+  let measuredEdits = 0;
+  let cpuAtMeasure = 0;
+  let benchCpuAtMeasure = process.cpuUsage();
+  let peakRss = rssConnected;
+  const timers: NodeJS.Timeout[] = [];
+  clients.forEach((client, index) => {
+    const text = client.doc.getText('t');
+    const phase = Math.random() * interval;
+    let seq = 0;
+    // Each client keeps its own schedule (phase + k × interval), so a late timer does not shift the ones after it.
+    const tick = () => {
+      const now = performance.now();
+      if (now >= stopAt) return;
+      const token = `<${index}.${seq}>`;
+      sentAt.set(token, now);
+      if (now >= measureFrom) measuredEdits += 1;
+      text.insert(text.length, token);
+      seq += 1;
+      timers[index] = setTimeout(tick, Math.max(0, started + phase + seq * interval - performance.now()));
+    };
+    timers[index] = setTimeout(tick, phase);
+  });
+  await sleep(WARMUP * 1000);
+  cpuAtMeasure = cpuSeconds(pid);
+  benchCpuAtMeasure = process.cpuUsage();
+  const deliveriesAtMeasure = deliveries;
+  const rssSampler = setInterval(() => {
+    peakRss = Math.max(peakRss, rssMiB(pid));
+  }, 250);
+  await sleep(Math.max(0, stopAt - performance.now()));
+  for (const timer of timers) clearTimeout(timer);
+  clearInterval(rssSampler);
+  const elapsed = (performance.now() - measureFrom) / 1000;
+  const serverCpu = (cpuSeconds(pid) - cpuAtMeasure) / elapsed;
+  const benchCpuUsage = process.cpuUsage(benchCpuAtMeasure);
+  const benchCpu = (benchCpuUsage.user + benchCpuUsage.system) / 1e6 / elapsed;
+  const measuredDeliveries = deliveries - deliveriesAtMeasure;
+  const rssLoaded = rssMiB(pid);
+
+  // Lost: an edit some other client of its room does not hold once deliveries stop arriving (up to SETTLE_MS).
+  const perRoom = new Map<number, number>();
+  for (const c of clients) perRoom.set(c.room, (perRoom.get(c.room) ?? 0) + 1);
+  const tokensOf = new Map<number, string[]>();
+  for (const token of sentAt.keys()) {
+    const room = roomOf(token);
+    const tokens = tokensOf.get(room);
+    if (tokens) tokens.push(token);
+    else tokensOf.set(room, [token]);
+  }
+  let expected = 0;
+  for (const [room, tokens] of tokensOf) expected += tokens.length * (perRoom.get(room)! - 1);
+  let last = -1;
+  let quietSince = performance.now();
+  await until(
+    () => {
+      if (deliveries !== last) {
+        last = deliveries;
+        quietSince = performance.now();
+      }
+      return deliveries >= expected || performance.now() - quietSince > SETTLE_MS;
+    },
+    'deliveries to settle',
+    10 * 60_000,
+  );
+  let lost = 0;
+  for (const client of clients) {
+    const held = new Set(Array.from(client.doc.getText('t').toString().matchAll(TOKEN), ([token]) => token));
+    for (const token of tokensOf.get(client.room) ?? []) {
+      // The sender holds its own edits; every other client of the room must hold them too.
+      if (!held.has(token)) lost += 1;
+    }
+  }
+  const serverMetrics = await metrics(server.base);
+
+  for (const client of clients) client.destroy();
+  server.child.kill('SIGTERM');
+  const exit = await server.exited;
+  await close();
+
+  const at = percentiles(latencies);
+  const ms = (q: number) => at(q).toFixed(1);
+  const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+  const rateLimited = serverMetrics.get('quorum_sync_rate_limited_connections_total') ?? 0;
+  console.log(
+    [
+      `[sync] ${clientCount} clients in ${roomCount} rooms, ${rate} edits/s each, ${SECONDS} s measured after ${WARMUP} s warm-up, ${kind}, durability on`,
+      `  latency  p50 ${ms(0.5)} ms, p95 ${ms(0.95)} ms, p99 ${ms(0.99)} ms (${latencies.length} observations)` +
+        `   target p99 < ${targetP99} ms: ${verdict(at(0.99) < targetP99)}`,
+      `  updates  ${(measuredEdits / elapsed).toFixed(0)} edits/s sent (${clientCount * rate} scheduled), ` +
+        `${(measuredDeliveries / elapsed).toFixed(0)} deliveries/s observed`,
+      `  lost     ${lost} of ${expected} deliveries (${sentAt.size} edits)   target 0: ${verdict(lost === 0)}`,
+      `  server   CPU ${(serverCpu * 100).toFixed(0)} %, RSS ${rssLoaded.toFixed(0)} MiB (peak ${peakRss.toFixed(0)}, ` +
+        `${rssBefore.toFixed(0)} before connections), ${(((rssConnected - rssBefore) * 1024) / clientCount).toFixed(1)} KiB per connection`,
+      `  storage  ${serverMetrics.get('quorum_sync_updates_persisted_total') ?? '?'} updates persisted, append batch p50 ` +
+        `${serverMetrics.get('quorum_sync_persist_latency_ms{quantile="0.5"}')?.toFixed(1) ?? '?'} ms / p99 ` +
+        `${serverMetrics.get('quorum_sync_persist_latency_ms{quantile="0.99"}')?.toFixed(1) ?? '?'} ms, ` +
+        `${rateLimited} connections rate-limited, server exit ${exit.code ?? exit.signal}`,
+      `  clients  this process used ${(benchCpu * 100).toFixed(0)} % CPU (the ${clientCount} providers share the machine with the server)`,
+    ].join('\n'),
+  );
+}
+
+console.log(`load average before: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
+for (const scenario of SCENARIOS) {
+  await run(scenario);
+  console.log(`load average: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
+}
+process.exit(0);
