@@ -8,7 +8,7 @@
  *
  *   pnpm build && pnpm exec tsx tests/bench/room-render.ts [runs=5] [edits=20]
  *
- * Needs the built web app (apps/web/build). PGlite by default; the real Postgres when TEST_DATABASE_URL is set.
+ * Needs the built web app (apps/web/build, or QUORUM_WEB_BUILD). PGlite by default; the real Postgres when TEST_DATABASE_URL is set.
  */
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -42,7 +42,7 @@ import { loadWebBuild } from '../../apps/server/src/web/index.ts';
 const runs = Number(process.argv[2] ?? 5);
 const edits = Number(process.argv[3] ?? 20);
 const kind = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
-const buildDir = resolve(import.meta.dirname, '../../apps/web/build');
+const buildDir = resolve(process.env.QUORUM_WEB_BUILD ?? resolve(import.meta.dirname, '../../apps/web/build'));
 
 function figures(samples: number[]): string {
   const sorted = [...samples].sort((a, b) => a - b);

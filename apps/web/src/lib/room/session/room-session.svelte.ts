@@ -111,7 +111,8 @@ export class RoomSession {
     };
 
     docs.forEach(({ room, doc, types }, index) => {
-      const persistence = persist ? new IndexeddbPersistence(`quorum:${user.id}:${room}`, doc) : null;
+      // A read-only session keeps nothing on the device: it has no edits to keep, and must never diverge.
+      const persistence = persist && !plan.readOnly ? new IndexeddbPersistence(`quorum:${user.id}:${room}`, doc) : null;
       persistence?.whenSynced.then(() => {
         // Content cached on this device is enough to show the room while the server catches up.
         if (doc.store.clients.size > 0) markLoaded(index);
