@@ -15,7 +15,8 @@
  *   CLIENTS=500 ROOMS=100 RATE=2 SECONDS=15 WARMUP=3 pnpm exec tsx tests/bench/sync.ts   # one scenario
  */
 import { readFileSync } from 'node:fs';
-import { createTestDb } from '../../packages/db/src/index.ts';
+import { sql } from 'drizzle-orm';
+import { createTestDb, type Database } from '../../packages/db/src/index.ts';
 import {
   connectRoom,
   createDeal,
@@ -107,18 +108,35 @@ async function metrics(base: string): Promise<Map<string, number>> {
   return values;
 }
 
-async function startServer(): Promise<{ server: Instance; kind: string; close(): Promise<void> }> {
+/** Transactions committed in the current database so far (Postgres's statistics, flushed about once a second). */
+async function commits(db: Database): Promise<number> {
+  const result: unknown = await db.execute(
+    sql`select xact_commit as n from pg_stat_database where datname = current_database()`,
+  );
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ n: unknown }>;
+  return Number(rows[0]!.n);
+}
+
+interface Started {
+  server: Instance;
+  kind: string;
+  /** The server database's commit counter (Postgres only). */
+  commits?: () => Promise<number>;
+  close(): Promise<void>;
+}
+
+async function startServer(): Promise<Started> {
   if (!adminUrl) {
     const server = await startInstance({ DATA_DIR: 'memory://' });
     return { server, kind: 'PGlite in memory (TEST_DATABASE_URL unset)', close: async () => undefined };
   }
   const database = await createTestDb('postgres', adminUrl);
   const server = await startInstance({ DATABASE_URL: database.url! });
-  return { server, kind: 'Postgres', close: () => database.close() };
+  return { server, kind: 'Postgres', commits: () => commits(database.db), close: () => database.close() };
 }
 
 async function run({ clients: clientCount, rooms: roomCount, rate, targetP99 }: Scenario): Promise<void> {
-  const { server, kind, close } = await startServer();
+  const { server, kind, commits: committed, close } = await startServer();
   const pid = server.child.pid!;
   const cookie = await signUp(server.base, 'bench-seller@quorum.test', 'Bench Co');
   const dealIds = await inBatches(
@@ -190,6 +208,7 @@ async function run({ clients: clientCount, rooms: roomCount, rate, targetP99 }: 
   await sleep(WARMUP * 1000);
   cpuAtMeasure = cpuSeconds(pid);
   benchCpuAtMeasure = process.cpuUsage();
+  const commitsAtMeasure = await committed?.();
   const deliveriesAtMeasure = deliveries;
   const rssSampler = setInterval(() => {
     peakRss = Math.max(peakRss, rssMiB(pid));
@@ -202,6 +221,7 @@ async function run({ clients: clientCount, rooms: roomCount, rate, targetP99 }: 
   const benchCpuUsage = process.cpuUsage(benchCpuAtMeasure);
   const benchCpu = (benchCpuUsage.user + benchCpuUsage.system) / 1e6 / elapsed;
   const measuredDeliveries = deliveries - deliveriesAtMeasure;
+  const commitsMeasured = commitsAtMeasure === undefined ? undefined : (await committed!()) - commitsAtMeasure;
   const rssLoaded = rssMiB(pid);
 
   // Lost: an edit some other client of its room does not hold once deliveries stop arriving (up to SETTLE_MS).
@@ -261,6 +281,7 @@ async function run({ clients: clientCount, rooms: roomCount, rate, targetP99 }: 
       `  storage  ${serverMetrics.get('quorum_sync_updates_persisted_total') ?? '?'} updates persisted, append batch p50 ` +
         `${serverMetrics.get('quorum_sync_persist_latency_ms{quantile="0.5"}')?.toFixed(1) ?? '?'} ms / p99 ` +
         `${serverMetrics.get('quorum_sync_persist_latency_ms{quantile="0.99"}')?.toFixed(1) ?? '?'} ms, ` +
+        `${commitsMeasured === undefined ? '' : `${(commitsMeasured / elapsed).toFixed(0)} Postgres commits/s, `}` +
         `${rateLimited} connections rate-limited, server exit ${exit.code ?? exit.signal}`,
       `  clients  this process used ${(benchCpu * 100).toFixed(0)} % CPU (the ${clientCount} providers share the machine with the server)`,
     ].join('\n'),
