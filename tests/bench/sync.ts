@@ -13,14 +13,17 @@
  *
  *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test pnpm bench sync
  *   CLIENTS=500 ROOMS=100 RATE=2 SECONDS=15 WARMUP=3 pnpm exec tsx tests/bench/sync.ts   # one scenario
+ *   ROOM_KIND=buyer …   # the buyer rooms instead: no deal-status projection on the path (for comparison)
  */
 import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { createTestDb, type Database } from '../../packages/db/src/index.ts';
 import {
   connectRoom,
   createDeal,
   type Instance,
+  ORIGIN,
   type RoomClient,
   signUp,
   startInstance,
@@ -56,6 +59,11 @@ const WARMUP = Number(process.env.WARMUP ?? 3);
 /** Once sending stops, how long deliveries may keep arriving before what is missing counts as lost. */
 const SETTLE_MS = 10_000;
 const adminUrl = process.env.TEST_DATABASE_URL;
+/**
+ * Which room of each deal the clients edit: `shared` (default; every edit also feeds the deal-status projection, as in
+ * real use) or `buyer` (a mobilizer's room, which never affects the status: the sync path alone, for comparison).
+ */
+const ROOM_KIND = process.env.ROOM_KIND === 'buyer' ? 'buyer' : 'shared';
 
 const TOKEN = /<(\d+)\.(\d+)>/g;
 const CLOCK_TICKS = 100; // USER_HZ on Linux
@@ -108,6 +116,33 @@ async function metrics(base: string): Promise<Map<string, number>> {
   return values;
 }
 
+async function post(url: string, cookie: string | null, body: unknown): Promise<Response> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { origin: ORIGIN, 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${await response.text()}`);
+  return response;
+}
+
+/** Signs up a buyer-side account (no organization), invites it to every deal as mobilizer; returns its cookie. */
+async function mobilizerOf(base: string, sellerCookie: string, dealIds: string[]): Promise<string> {
+  const email = 'bench-buyer@northwind.test';
+  const signup = await post(`${base}/api/auth/signup`, null, {
+    email,
+    password: 'correct horse battery',
+    name: 'Buyer',
+  });
+  const cookie = signup.headers.get('set-cookie')!.split(';')[0]!;
+  await inBatches(dealIds, 8, async (dealId) => {
+    const invite = await post(`${base}/api/deals/${dealId}/invites`, sellerCookie, { email, role: 'mobilizer' });
+    const { url } = (await invite.json()) as { url: string };
+    await post(`${base}/api/invites/${url.slice(url.lastIndexOf('/') + 1)}/accept`, cookie, {});
+  });
+  return cookie;
+}
+
 /** Transactions committed in the current database so far (Postgres's statistics, flushed about once a second). */
 async function commits(db: Database): Promise<number> {
   const result: unknown = await db.execute(
@@ -144,12 +179,14 @@ async function run({ clients: clientCount, rooms: roomCount, rate, targetP99 }: 
     8,
     (i) => createDeal(server.base, cookie, `Bench deal ${i}`),
   );
+  const roomName = (dealId: string) => (ROOM_KIND === 'buyer' ? `${dealId}/buyer` : dealId);
+  const clientCookie = ROOM_KIND === 'buyer' ? await mobilizerOf(server.base, cookie, dealIds) : cookie;
   await sleep(500);
   const rssBefore = rssMiB(pid);
 
   const clients: Array<RoomClient & { room: number }> = [];
   for (let i = 0; i < clientCount; i++) {
-    clients.push({ ...connectRoom(server.base, dealIds[i % roomCount]!, cookie), room: i % roomCount });
+    clients.push({ ...connectRoom(server.base, roomName(dealIds[i % roomCount]!), clientCookie), room: i % roomCount });
   }
   await until(() => clients.every((c) => c.provider.synced), `${clientCount} clients to sync`, 120_000);
   await sleep(500);
@@ -210,12 +247,16 @@ async function run({ clients: clientCount, rooms: roomCount, rate, targetP99 }: 
   benchCpuAtMeasure = process.cpuUsage();
   const commitsAtMeasure = await committed?.();
   const deliveriesAtMeasure = deliveries;
+  // How late this process's event loop runs: an observed latency includes it (the clients share one loop).
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const rssSampler = setInterval(() => {
     peakRss = Math.max(peakRss, rssMiB(pid));
   }, 250);
   await sleep(Math.max(0, stopAt - performance.now()));
   for (const timer of timers) clearTimeout(timer);
   clearInterval(rssSampler);
+  loopDelay.disable();
   const elapsed = (performance.now() - measureFrom) / 1000;
   const serverCpu = (cpuSeconds(pid) - cpuAtMeasure) / elapsed;
   const benchCpuUsage = process.cpuUsage(benchCpuAtMeasure);
@@ -270,7 +311,7 @@ async function run({ clients: clientCount, rooms: roomCount, rate, targetP99 }: 
   const rateLimited = serverMetrics.get('quorum_sync_rate_limited_connections_total') ?? 0;
   console.log(
     [
-      `[sync] ${clientCount} clients in ${roomCount} rooms, ${rate} edits/s each, ${SECONDS} s measured after ${WARMUP} s warm-up, ${kind}, durability on`,
+      `[sync] ${clientCount} clients in ${roomCount} ${ROOM_KIND} deal rooms, ${rate} edits/s each, ${SECONDS} s measured after ${WARMUP} s warm-up, ${kind}, durability on`,
       `  latency  p50 ${ms(0.5)} ms, p95 ${ms(0.95)} ms, p99 ${ms(0.99)} ms (${latencies.length} observations)` +
         `   target p99 < ${targetP99} ms: ${verdict(at(0.99) < targetP99)}`,
       `  updates  ${(measuredEdits / elapsed).toFixed(0)} edits/s sent (${clientCount * rate} scheduled), ` +
@@ -283,7 +324,9 @@ async function run({ clients: clientCount, rooms: roomCount, rate, targetP99 }: 
         `${serverMetrics.get('quorum_sync_persist_latency_ms{quantile="0.99"}')?.toFixed(1) ?? '?'} ms, ` +
         `${commitsMeasured === undefined ? '' : `${(commitsMeasured / elapsed).toFixed(0)} Postgres commits/s, `}` +
         `${rateLimited} connections rate-limited, server exit ${exit.code ?? exit.signal}`,
-      `  clients  this process used ${(benchCpu * 100).toFixed(0)} % CPU (the ${clientCount} providers share the machine with the server)`,
+      `  clients  this process used ${(benchCpu * 100).toFixed(0)} % CPU, event-loop delay p50 ` +
+        `${(loopDelay.percentile(50) / 1e6).toFixed(1)} ms / p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms ` +
+        `(the ${clientCount} providers share one loop, and the machine with the server)`,
     ].join('\n'),
   );
 }
