@@ -163,11 +163,16 @@ interface Started {
 async function startServer(): Promise<Started> {
   if (!adminUrl) {
     const server = await startInstance({ DATA_DIR: 'memory://' });
-    return { server, kind: 'PGlite in memory (TEST_DATABASE_URL unset)', close: async () => undefined };
+    return { server, kind: 'PGlite in memory (TEST_DATABASE_URL unset; not durable)', close: async () => undefined };
   }
   const database = await createTestDb('postgres', adminUrl);
   const server = await startInstance({ DATABASE_URL: database.url! });
-  return { server, kind: 'Postgres', commits: () => commits(database.db), close: () => database.close() };
+  return {
+    server,
+    kind: 'Postgres, durability on',
+    commits: () => commits(database.db),
+    close: () => database.close(),
+  };
 }
 
 async function run({ clients: clientCount, rooms: roomCount, rate, targetP99 }: Scenario): Promise<void> {
@@ -305,20 +310,25 @@ async function run({ clients: clientCount, rooms: roomCount, rate, targetP99 }: 
   const exit = await server.exited;
   await close();
 
+  const perConnectionKiB = ((rssConnected - rssBefore) * 1024) / clientCount;
+  const perConnection =
+    perConnectionKiB > 0
+      ? `${perConnectionKiB.toFixed(1)} KiB per connection`
+      : 'per connection not measurable (RSS fell)';
   const at = percentiles(latencies);
   const ms = (q: number) => at(q).toFixed(1);
   const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
   const rateLimited = serverMetrics.get('quorum_sync_rate_limited_connections_total') ?? 0;
   console.log(
     [
-      `[sync] ${clientCount} clients in ${roomCount} ${ROOM_KIND} deal rooms, ${rate} edits/s each, ${SECONDS} s measured after ${WARMUP} s warm-up, ${kind}, durability on`,
+      `[sync] ${clientCount} clients in ${roomCount} ${ROOM_KIND} deal rooms, ${rate} edits/s each, ${SECONDS} s measured after ${WARMUP} s warm-up, ${kind}`,
       `  latency  p50 ${ms(0.5)} ms, p95 ${ms(0.95)} ms, p99 ${ms(0.99)} ms (${latencies.length} observations)` +
         `   target p99 < ${targetP99} ms: ${verdict(at(0.99) < targetP99)}`,
       `  updates  ${(measuredEdits / elapsed).toFixed(0)} edits/s sent (${clientCount * rate} scheduled), ` +
         `${(measuredDeliveries / elapsed).toFixed(0)} deliveries/s observed`,
       `  lost     ${lost} of ${expected} deliveries (${sentAt.size} edits)   target 0: ${verdict(lost === 0)}`,
       `  server   CPU ${(serverCpu * 100).toFixed(0)} %, RSS ${rssLoaded.toFixed(0)} MiB (peak ${peakRss.toFixed(0)}, ` +
-        `${rssBefore.toFixed(0)} before connections), ${(((rssConnected - rssBefore) * 1024) / clientCount).toFixed(1)} KiB per connection`,
+        `${rssBefore.toFixed(0)} before connections), ${perConnection}`,
       `  storage  ${serverMetrics.get('quorum_sync_updates_persisted_total') ?? '?'} updates persisted, append batch p50 ` +
         `${serverMetrics.get('quorum_sync_persist_latency_ms{quantile="0.5"}')?.toFixed(1) ?? '?'} ms / p99 ` +
         `${serverMetrics.get('quorum_sync_persist_latency_ms{quantile="0.99"}')?.toFixed(1) ?? '?'} ms, ` +
