@@ -39,7 +39,9 @@ async function main(): Promise<void> {
     maxMessageBytes: config.maxMessageBytes,
     hooks: {
       onConnect: createRoomGuard({ db, auth, origins: config.origins }),
-      onChange: (room) => projection?.onChange(room),
+      // Each instance projects the changes it stored and the people who joined or left through it.
+      onChange: (room, doc, info) => projection?.onChange(room, doc, info),
+      onAwareness: (room, info) => projection?.onAwareness(room, info),
     },
   });
   projection = new StatusProjection({

@@ -1,10 +1,9 @@
 import type { Database } from '@quorum/db';
-import { dealStatus } from '@quorum/db';
-import { eq } from 'drizzle-orm';
 import type * as Y from 'yjs';
+import { countPeople } from './people-online.ts';
 import { parseDealRoom } from './room-names.ts';
 import type { StatusBus } from './status-bus.ts';
-import { saveStatus } from './status-store.ts';
+import { type StoredViews, updateStatus } from './status-store.ts';
 import type { DealStatusView } from './status-types.ts';
 import { loadAudience } from './visibility.ts';
 
@@ -12,8 +11,13 @@ import { loadAudience } from './visibility.ts';
 export interface StatusDocSource {
   /** A room's document (loaded if needed) for a server-side read; `release()` when done. */
   openDoc(room: string): Promise<{ doc: Y.Doc; release(): void }> | { doc: Y.Doc; release(): void };
-  /** Connections open to a room right now. */
+  /** Connections open to a room on this instance right now (`online` when there is no `awarenessStates`). */
   connectionCount(room: string): number;
+  /**
+   * A room's awareness states, every instance's clients included (the engine's fan-out relays them): `online`
+   * counts the people in them (see `countPeople`).
+   */
+  awarenessStates?(room: string): ReadonlyMap<number, unknown>;
 }
 
 /** Turns a deal's shared document (and, for the full view, its seller document) into its status. */
@@ -43,22 +47,21 @@ interface Edits {
   seller: boolean;
 }
 
-interface LastSaved {
-  full: string;
-  shared: string;
-  updatedAt: string;
-  sharedUpdatedAt: string;
-}
-
 const noEdits = (): Edits => ({ shared: false, seller: false });
 
 /**
  * The server's status projection (DESIGN.md section 3): after a change to a deal's shared or seller
- * document, or to who is connected, it recomputes the deal's status within `debounceMs`, stores both
+ * document, or to who is in the room, it recomputes the deal's status within `debounceMs`, stores both
  * views in `deal_status` (and the health in `deal_health_history` when it changed) and publishes them
  * on the status bus. The shared view's `updatedAt` moves only with the shared document, so nothing a
  * Mobilizer receives betrays an edit of the seller document. Recomputations of one deal never overlap;
  * `stop()` leaves no timer behind.
+ *
+ * With several instances, one status event per change: a document change is projected only by the
+ * instance that stored it (the others see it as `remote`), a presence change only by the instance where
+ * the person joined or left, and whether anything changed is decided against the stored status inside
+ * the transaction that replaces it, so two instances projecting one deal at once publish it once.
+ * `online` counts the people in the shared room's awareness states, which cover every instance.
  */
 export class StatusProjection {
   readonly #db: Database;
@@ -71,7 +74,8 @@ export class StatusProjection {
   readonly #pending = new Map<string, { timer: ReturnType<typeof setTimeout>; edits: Edits }>();
   readonly #running = new Map<string, Promise<void>>();
   readonly #rerun = new Map<string, Edits>();
-  readonly #lastSaved = new Map<string, LastSaved>();
+  /** People in each deal's shared room as last seen here (local and remote changes alike), when not 0. */
+  readonly #people = new Map<string, number>();
   #stopped = false;
 
   constructor({
@@ -92,8 +96,12 @@ export class StatusProjection {
     this.#onPublished = onPublished;
   }
 
-  /** Engine hook: a room's document changed (the buyer document never affects the status). */
-  readonly onChange = (room: string): void => {
+  /**
+   * Engine hook: a room's document changed (the buyer document never affects the status). A `remote`
+   * change was stored, and is projected, by another instance.
+   */
+  readonly onChange = (room: string, _doc?: unknown, info?: { remote?: boolean }): void => {
+    if (info?.remote) return;
     const parsed = parseDealRoom(room);
     if (parsed?.kind === 'shared') this.schedule(parsed.dealId, { shared: true });
     else if (parsed?.kind === 'seller') this.schedule(parsed.dealId, { seller: true });
@@ -103,6 +111,21 @@ export class StatusProjection {
   readonly onPresence = (room: string): void => {
     const parsed = parseDealRoom(room);
     if (parsed?.kind === 'shared') this.schedule(parsed.dealId);
+  };
+
+  /**
+   * Engine hook: a room's awareness changed. Reprojects when the number of people in a shared room
+   * changed through a client of this instance; remote changes only update what this instance knows
+   * (their own instance projects them).
+   */
+  readonly onAwareness = (room: string, { remote = false }: { remote?: boolean } = {}): void => {
+    const parsed = parseDealRoom(room);
+    if (parsed?.kind !== 'shared' || !this.#engine.awarenessStates) return;
+    const people = countPeople(this.#engine.awarenessStates(room));
+    const known = this.#people.get(parsed.dealId) ?? 0;
+    if (people === 0) this.#people.delete(parsed.dealId);
+    else this.#people.set(parsed.dealId, people);
+    if (!remote && people !== known) this.schedule(parsed.dealId);
   };
 
   /**
@@ -173,12 +196,13 @@ export class StatusProjection {
   async #recompute(dealId: string, edits: Edits): Promise<void> {
     const audience = await loadAudience(this.#db, dealId);
     if (!audience) return; // a room without a deal (deleted, or never created): nothing to show anyone
-    const online = this.#engine.connectionCount(dealId);
     const shared = await this.#engine.openDoc(dealId);
     let full: DealStatusView;
     let sharedView: DealStatusView;
     try {
       const seller = await this.#engine.openDoc(`${dealId}/seller`);
+      // Read once the room is loaded here: loading asks the other instances who is in it.
+      const online = this.#online(dealId);
       try {
         full = this.#compute(shared.doc, seller.doc, { id: dealId, online }) as DealStatusView;
       } finally {
@@ -190,44 +214,46 @@ export class StatusProjection {
     }
     full = { ...full, id: dealId };
     sharedView = { ...sharedView, id: dealId };
-    const fingerprints = { full: fingerprint(full), shared: fingerprint(sharedView) };
-    const last = this.#lastSaved.get(dealId) ?? (await this.#loadLastSaved(dealId));
-    const fullChanged = !last || edits.shared || edits.seller || last.full !== fingerprints.full;
-    const sharedChanged = !last || edits.shared || last.shared !== fingerprints.shared;
-    if (!fullChanged && !sharedChanged) return;
-
-    const now = new Date().toISOString();
-    full.updatedAt = !last || edits.shared || edits.seller ? now : last.updatedAt;
-    sharedView.updatedAt = !last || edits.shared ? now : last.sharedUpdatedAt;
-    await saveStatus(this.#db, { dealId, status: full, sharedStatus: sharedView });
-    this.#lastSaved.set(dealId, { ...fingerprints, updatedAt: full.updatedAt, sharedUpdatedAt: sharedView.updatedAt });
+    const saved = await updateStatus(this.#db, dealId, (previous) => decide(previous, { full, sharedView, edits }));
+    if (!saved) return;
     await this.#bus.publish({
       dealId,
       audience,
-      status: full,
-      sharedStatus: sharedView,
-      changed: { full: fullChanged, shared: sharedChanged },
+      status: saved.status,
+      sharedStatus: saved.sharedStatus,
+      changed: saved.changed,
     });
     this.#onPublished(dealId);
   }
 
-  async #loadLastSaved(dealId: string): Promise<LastSaved | undefined> {
-    const [row] = await this.#db
-      .select({ status: dealStatus.status, sharedStatus: dealStatus.sharedStatus })
-      .from(dealStatus)
-      .where(eq(dealStatus.dealId, dealId))
-      .limit(1);
-    if (!row) return undefined;
-    const full = row.status as DealStatusView;
-    const shared = row.sharedStatus as DealStatusView;
-    const epoch = new Date(0).toISOString();
-    return {
-      full: fingerprint(full),
-      shared: fingerprint(shared),
-      updatedAt: full.updatedAt ?? epoch,
-      sharedUpdatedAt: shared.updatedAt ?? epoch,
-    };
+  #online(dealId: string): number {
+    const states = this.#engine.awarenessStates?.(dealId);
+    return states ? countPeople(states) : this.#engine.connectionCount(dealId);
   }
+}
+
+/**
+ * Whether a recomputed status is worth storing and publishing, given the stored one: a document edit
+ * always is (its view's `updatedAt` moves), anything else only when a view's content changed.
+ */
+function decide(
+  previous: StoredViews | undefined,
+  { full, sharedView, edits }: { full: DealStatusView; sharedView: DealStatusView; edits: Edits },
+): (StoredViews & { changed: { full: boolean; shared: boolean } }) | null {
+  const fullChanged = !previous || edits.shared || edits.seller || fingerprint(previous.status) !== fingerprint(full);
+  const sharedChanged = !previous || edits.shared || fingerprint(previous.sharedStatus) !== fingerprint(sharedView);
+  if (!fullChanged && !sharedChanged) return null;
+  const now = new Date().toISOString();
+  const epoch = new Date(0).toISOString();
+  const status = {
+    ...full,
+    updatedAt: !previous || edits.shared || edits.seller ? now : (previous.status.updatedAt ?? epoch),
+  };
+  const sharedStatus = {
+    ...sharedView,
+    updatedAt: !previous || edits.shared ? now : (previous.sharedStatus.updatedAt ?? epoch),
+  };
+  return { status, sharedStatus, changed: { full: fullChanged, shared: sharedChanged } };
 }
 
 function merge(into: Edits, edits: Partial<Edits>): Edits {
@@ -236,8 +262,15 @@ function merge(into: Edits, edits: Partial<Edits>): Edits {
   return into;
 }
 
-/** A status's content without its time, to tell whether a recomputation changed anything. */
+/**
+ * A status's content without its time, to tell whether a recomputation changed anything. Keys are sorted:
+ * the stored copy comes back from a jsonb column, which does not keep their order.
+ */
 function fingerprint(status: DealStatusView): string {
   const { updatedAt: _updatedAt, ...rest } = status;
-  return JSON.stringify(rest);
+  return JSON.stringify(rest, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  );
 }

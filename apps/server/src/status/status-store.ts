@@ -16,13 +16,40 @@ export interface StatusRecord {
  * differs from the stored one (or nothing was stored yet). Returns whether the health changed.
  */
 export async function saveStatus(db: Database, { dealId, status, sharedStatus }: StatusRecord): Promise<boolean> {
+  const saved = await updateStatus(db, dealId, () => ({ status, sharedStatus }));
+  return saved?.healthChanged ?? false;
+}
+
+/** A deal's stored views, as {@link updateStatus} hands them to its `decide`. */
+export interface StoredViews {
+  status: DealStatusView;
+  sharedStatus: DealStatusView;
+}
+
+/**
+ * Reads a deal's stored status, locks it, and stores what `decide(previous)` returns (nothing when it returns
+ * null), appending to the health history when the health changed; all in one transaction. Instances that project
+ * the same deal at once thus each decide against what the other stored, never against a stale copy. Resolves with
+ * the stored views and whether the health changed, or null when `decide` chose to store nothing.
+ */
+export async function updateStatus<Views extends StoredViews>(
+  db: Database,
+  dealId: string,
+  decide: (previous: StoredViews | undefined) => Views | null,
+): Promise<(Views & { healthChanged: boolean }) | null> {
   return db.transaction(async (tx) => {
-    const [previous] = await tx
-      .select({ health: dealStatus.health })
+    const [row] = await tx
+      .select({ status: dealStatus.status, sharedStatus: dealStatus.sharedStatus, health: dealStatus.health })
       .from(dealStatus)
       .where(eq(dealStatus.dealId, dealId))
       .for('update')
       .limit(1);
+    const previous = row
+      ? { status: parseStored(row.status)!, sharedStatus: parseStored(row.sharedStatus)! }
+      : undefined;
+    const next = decide(previous);
+    if (!next) return null;
+    const { status, sharedStatus } = next;
     const now = new Date();
     await tx
       .insert(dealStatus)
@@ -31,9 +58,9 @@ export async function saveStatus(db: Database, { dealId, status, sharedStatus }:
         target: dealStatus.dealId,
         set: { status, sharedStatus, health: status.health, updatedAt: now },
       });
-    const changed = previous?.health !== status.health;
-    if (changed) await tx.insert(dealHealthHistory).values({ dealId, health: status.health, at: now });
-    return changed;
+    const healthChanged = row?.health !== status.health;
+    if (healthChanged) await tx.insert(dealHealthHistory).values({ dealId, health: status.health, at: now });
+    return { ...next, healthChanged };
   });
 }
 

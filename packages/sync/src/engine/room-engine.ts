@@ -81,7 +81,8 @@ export class RoomEngine<Context = unknown> {
       persistence,
       fanOut,
       append: (entry) => this.#queue.add(entry),
-      changed: (room) => this.#changed(room),
+      changed: (room, remote) => this.#changed(room, remote),
+      awarenessChanged: (room, remote) => this.#awarenessChanged(room, remote),
       countUpdateIn: () => {
         this.#updatesIn += 1;
       },
@@ -212,6 +213,15 @@ export class RoomEngine<Context = unknown> {
   /** Open connections to `room` on this instance. */
   connectionCount(room: string): number {
     return this.#rooms.get(room)?.connections.size ?? 0;
+  }
+
+  /**
+   * The awareness states of a loaded room by client id: this instance's clients and, through the fan-out, every other
+   * instance's. Empty when the room is not loaded here.
+   */
+  awarenessStates(room: string): ReadonlyMap<number, Record<string, unknown>> {
+    const loaded = this.#rooms.get(room);
+    return loaded?.loaded && !loaded.destroyed ? loaded.awareness.getStates() : new Map();
   }
 
   stats(): EngineStats {
@@ -349,12 +359,21 @@ export class RoomEngine<Context = unknown> {
     return unload;
   }
 
-  #changed(room: Room): void {
+  #changed(room: Room, remote: boolean): void {
     if (!this.#hooks.onChange) return;
     try {
-      this.#hooks.onChange(room.name, room.doc);
+      this.#hooks.onChange(room.name, room.doc, { remote });
     } catch (error) {
       this.reportError(error, { room: room.name, during: 'onChange' });
+    }
+  }
+
+  #awarenessChanged(room: Room, remote: boolean): void {
+    if (!this.#hooks.onAwareness) return;
+    try {
+      this.#hooks.onAwareness(room.name, { remote });
+    } catch (error) {
+      this.reportError(error, { room: room.name, during: 'onAwareness' });
     }
   }
 }

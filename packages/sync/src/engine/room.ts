@@ -25,7 +25,10 @@ export interface RoomHost {
   readonly persistence: Persistence;
   readonly fanOut: FanOut;
   append(entry: PendingAppend<Room, Connection>): void;
-  changed(room: Room): void;
+  /** The document changed: `remote` when the change was stored by another instance (fanned out or healed). */
+  changed(room: Room, remote: boolean): void;
+  /** Awareness states were added, changed or removed: `remote` when the change came through the fan-out. */
+  awarenessChanged(room: Room, remote: boolean): void;
   countUpdateIn(): void;
   idle(room: Room): void;
   busy(room: Room): void;
@@ -68,6 +71,7 @@ export class Room {
   ) {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.#onAwarenessUpdate);
+    this.awareness.on('change', this.#onAwarenessChange);
     this.loading = this.#load();
     // Callers await `loading`; this keeps an unobserved rejection from being reported as unhandled.
     this.loading.catch(() => undefined);
@@ -76,6 +80,8 @@ export class Room {
   async #load(): Promise<void> {
     this.#unsubscribe = await this.host.fanOut.subscribe(this.name, this.#onRemote);
     if (this.destroyed) await this.#stopListening();
+    // The other instances answer with their clients' presence (kept in `#early` until the state is loaded).
+    this.#publish({ type: 'query-awareness', room: this.name, payload: new Uint8Array(0), source: this.host.engineId });
     const stored = await this.host.persistence.load(this.name);
     if (this.destroyed) throw new Error(`room ${this.name} was closed while loading`);
     Y.transact(
@@ -182,7 +188,7 @@ export class Room {
       if (this.#healing) this.#healedChanges += 1;
       const message = encodeUpdate(update);
       for (const connection of this.connections) connection.sendDoc(message, this.appliedSeq);
-      this.host.changed(this);
+      this.host.changed(this, true);
       return;
     }
     const seq = ++this.appliedSeq;
@@ -211,7 +217,7 @@ export class Room {
         id: entry.id,
       });
     }
-    this.host.changed(this);
+    this.host.changed(this, false);
   }
 
   #onAwarenessUpdate = (
@@ -232,6 +238,11 @@ export class Room {
       this.#publish({ type: 'awareness', room: this.name, payload, source: this.host.engineId });
   };
 
+  /** Only real changes (a client joined, left or changed its state), not the periodic renewals. */
+  #onAwarenessChange = (_changes: unknown, origin: unknown): void => {
+    this.host.awarenessChanged(this, origin === REMOTE_ORIGIN);
+  };
+
   #onRemote = (message: FanOutMessage): void => {
     if (message.source === this.host.engineId || this.destroyed) return;
     if (!this.loaded) {
@@ -242,7 +253,9 @@ export class Room {
       if (message.type === 'update') {
         if (message.id !== undefined) this.#knownIds.add(message.id);
         Y.applyUpdate(this.doc, message.payload, REMOTE_ORIGIN);
-      } else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, REMOTE_ORIGIN);
+      } else if (message.type === 'awareness') {
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, REMOTE_ORIGIN);
+      } else this.#answerAwarenessQuery();
     } catch (error) {
       this.host.reportError(error, { room: this.name, during: 'applying a fanned-out message' });
     }
@@ -287,6 +300,17 @@ export class Room {
     return this.#healedChanges;
   }
 
+  /** Another instance loaded this room: tell it who is here (this instance's own clients; the others answer too). */
+  #answerAwarenessQuery(): void {
+    const ids: number[] = [];
+    for (const connection of this.connections) {
+      for (const id of connection.awarenessIds) if (this.awareness.getStates().has(id)) ids.push(id);
+    }
+    if (ids.length === 0) return;
+    const payload = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids);
+    this.#publish({ type: 'awareness', room: this.name, payload, source: this.host.engineId });
+  }
+
   #publish(message: FanOutMessage): void {
     try {
       const result = this.host.fanOut.publish(message);
@@ -303,6 +327,7 @@ export class Room {
     this.destroyed = true;
     this.doc.off('update', this.#onDocUpdate);
     this.awareness.off('update', this.#onAwarenessUpdate);
+    this.awareness.off('change', this.#onAwarenessChange);
     this.awareness.destroy();
     this.doc.destroy();
     await this.#stopListening();

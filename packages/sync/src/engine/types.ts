@@ -35,8 +35,16 @@ export interface RoomEngineHooks<Context = unknown> {
    * Any other error refuses with 1011.
    */
   onConnect?(args: { room: string; context: Context }): ConnectHookResult | Promise<ConnectHookResult>;
-  /** After an update was persisted and applied to `doc` (also for updates persisted by another instance). */
-  onChange?(room: string, doc: Y.Doc): void;
+  /**
+   * After an update was persisted and applied to `doc`, also for updates persisted by another instance (`remote`:
+   * fanned out or healed from storage). With several instances, only the one that stored a change sees it as local.
+   */
+  onChange?(room: string, doc: Y.Doc, info: { remote: boolean }): void;
+  /**
+   * After a room's awareness states were added, changed or removed (not on the clients' periodic renewals); `remote`:
+   * the change came from another instance. Read the states with `engine.awarenessStates(room)`.
+   */
+  onAwareness?(room: string, info: { remote: boolean }): void;
   /** Something went wrong that the engine handled (database errors, hook errors); default: console.error. */
   onError?(error: unknown, info: { room?: string; during: string }): void;
 }

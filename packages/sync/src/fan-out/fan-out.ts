@@ -1,11 +1,13 @@
 /**
  * A message relayed between engine instances that share one database. `update` messages carry updates that
  * the publishing instance has already persisted: receivers apply and relay them, and never store them again.
+ * `query-awareness` (empty payload) is sent by an instance that has just loaded a room: the others answer with the
+ * awareness states of their own clients, so presence is known at once rather than at the clients' next renewal.
  */
 export interface FanOutMessage {
-  type: 'update' | 'awareness';
+  type: 'update' | 'awareness' | 'query-awareness';
   room: string;
-  /** A Yjs update, or an `encodeAwarenessUpdate` payload. */
+  /** A Yjs update, an `encodeAwarenessUpdate` payload, or empty (`query-awareness`). */
   payload: Uint8Array;
   /** The publishing engine's id; an engine ignores its own messages. */
   source: string;

@@ -2,7 +2,8 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { FanOutMessage } from './fan-out.ts';
 
-const TYPES = ['update', 'awareness'] as const;
+/** Wire numbers of the message types: append new ones, never reorder (instances of two versions may share Redis). */
+const TYPES = ['update', 'awareness', 'query-awareness'] as const;
 
 /** Encodes a fan-out message for a Redis channel (the room is the channel, so it is left out). */
 export function encodeFanOutMessage({ type, source, id, payload }: FanOutMessage): Uint8Array {
