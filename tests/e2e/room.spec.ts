@@ -17,6 +17,35 @@ async function openRoom(page: Page, dealId: string, section = 'map'): Promise<vo
   await expect(page.locator('[data-connection]').first()).toHaveAttribute('data-connection', 'synced');
 }
 
+/**
+ * Pairs of parts of one org chart card (name, title, stance marker, commitment ring, profile and role chips)
+ * whose boxes on screen overlap, or that spill out of their card, as "Name: a × b" strings.
+ */
+async function overlappingCardParts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const card of document.querySelectorAll('svg [data-stakeholder]')) {
+      const shape = card.querySelector('.shape')!.getBoundingClientRect();
+      const parts = [...card.querySelectorAll('[data-part]')]
+        .filter((part) => part.getAttribute('data-part') !== 'editor')
+        .map((part) => ({ name: part.getAttribute('data-part')!, box: part.getBoundingClientRect() }));
+      const who = card.getAttribute('data-name');
+      for (const part of parts) {
+        const { box } = part;
+        if (box.left < shape.left || box.right > shape.right + 0.5 || box.top < shape.top || box.bottom > shape.bottom)
+          found.push(`${who}: ${part.name} outside the card`);
+      }
+      for (const [i, a] of parts.entries())
+        for (const b of parts.slice(i + 1)) {
+          const x = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+          const y = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+          if (x > 0.5 && y > 0.5) found.push(`${who}: ${a.name} × ${b.name}`);
+        }
+    }
+    return found;
+  });
+}
+
 /** Puts the caret at the start or the end of a field, then types slowly so two people's keys interleave. */
 async function typeInto(page: Page, selector: string, text: string, where: 'start' | 'end'): Promise<void> {
   const field = page.locator(selector);
@@ -331,10 +360,12 @@ test.describe('deal room', () => {
     const cards = page.locator('svg [data-stakeholder]');
     await expect.poll(() => cards.count()).toBeGreaterThan(3);
     await expect(page.locator('[data-relationship]').first()).toBeVisible();
+    expect(await overlappingCardParts(page)).toEqual([]);
     await shot(page, '13-sample-map');
     await cards.first().click();
     await expect(page.locator('[data-panel]')).toBeVisible();
     await shot(page, '14-sample-map-panel');
+
     await page.getByRole('radio', { name: 'Influence × stance' }).click();
     await expect(page.getByRole('table', { name: /influence and stance/ })).toBeVisible();
     await shot(page, '15-sample-influence-grid');
@@ -351,5 +382,21 @@ test.describe('deal room', () => {
     await page.getByRole('button', { name: /risks/ }).click();
     await expect(page.getByRole('region', { name: 'Top risks' })).toBeVisible();
     await shot(page, '20-sample-risks');
+
+    // The smallest card with the longest labels still fits: a long name, a Go-Getter, a Gatekeeper.
+    await page.getByRole('link', { name: 'Map', exact: true }).click();
+    await page.locator('svg [data-name="Petra Novak"]').click();
+    const panel = page.locator('[data-panel]');
+    const longName = 'Maximilian Alexander von Hohenberg-Wittelsbach';
+    await panel.locator('[data-field$=":name"]').fill(longName);
+    await panel.getByLabel('Buying role').selectOption('gatekeeper');
+    await panel.getByLabel('Profile').selectOption('go-getter');
+    await panel.getByRole('group', { name: 'Influence on the decision' }).getByText('1', { exact: true }).click();
+    const edited = page.locator(`svg [data-name="${longName}"]`);
+    await expect(edited.locator('[data-part="role"]')).toHaveText('Gatekeeper');
+    await expect(edited.locator('[data-part="name"]')).toContainText('…');
+    await expect(edited).toHaveAttribute('aria-label', /influence 1 of 5/);
+    expect(await overlappingCardParts(page)).toEqual([]);
+    await shot(page, '21-sample-map-long-name');
   });
 });

@@ -6,10 +6,13 @@ export interface CardBox {
   height: number;
 }
 
-/** Card size by influence (1–5): more influence, a bigger card, so the powerful read first. */
+/**
+ * Card size by influence (1–5): more influence, a bigger card, so the powerful read first. The smallest card
+ * still holds the longest profile chip beside the longest role chip (see `layoutCard`).
+ */
 export function cardSize(influence: number): { width: number; height: number } {
   const step = Math.max(1, Math.min(5, Math.round(influence))) - 1;
-  return { width: 204 + step * 12, height: 76 + step * 4 };
+  return { width: 240 + step * 12, height: 80 + step * 4 };
 }
 
 /** Where the line from a card's centre towards `target` leaves the card's border. */

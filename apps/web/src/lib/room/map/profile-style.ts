@@ -3,10 +3,12 @@ import {
   COMMITMENT_STAGES,
   type CommitmentStage,
   PROFILE_GROUP_LABELS,
+  PROFILE_GROUPS,
   type ProfileGroup,
   STAKEHOLDER_PROFILE_INFO,
   STANCE_LABELS,
   type Stakeholder,
+  type StakeholderProfile,
 } from '@quorum/deal-model';
 
 /** CSS custom properties (app.css) of each profile group: Mobilizer green, Talker amber, Blocker red, unknown grey. */
@@ -16,6 +18,17 @@ export const GROUP_COLOURS: Record<ProfileGroup, { fg: string; bg: string; borde
   blocker: { fg: 'var(--blocker)', bg: 'var(--blocker-bg)', border: 'var(--blocker-border)' },
   unknown: { fg: 'var(--unknown)', bg: 'var(--unknown-bg)', border: 'var(--unknown-border)' },
 };
+
+/**
+ * The profile chip's label: "Go-Getter · Mobilizer" in full (the group is what the method counts), the
+ * profile alone when space is tight. A Blocker and an unprofiled person need no group word.
+ */
+export function profileChipLabels(profile: StakeholderProfile): { full: string; short: string } {
+  const label = STAKEHOLDER_PROFILE_INFO[profile].label;
+  const group = PROFILE_GROUPS[profile];
+  if (group === 'blocker' || group === 'unknown') return { full: label, short: label };
+  return { full: `${label} · ${PROFILE_GROUP_LABELS[group]}`, short: label };
+}
 
 /** "+2", "0", "−1": a signed stance with a real minus sign. */
 export function signedStance(stance: number): string {
