@@ -182,6 +182,8 @@ describeCluster('cluster faults (needs TEST_DATABASE_URL and REDIS_URL)', () => 
     // A room nobody holds cannot be served: the connection is refused, and no document is ever synced.
     const late = open(two.base, `${dealId}/seller`, cookie);
     await until(() => late.closeCodes.length > 0, 'the new connection to be refused');
+    // Refused as "try again later" (the session lookup fails first), never as an internal error.
+    expect(late.closeCodes.every((code) => code === 1013)).toBe(true);
     expect(late.provider.synced).toBe(false);
 
     link.unblock();

@@ -17,6 +17,8 @@ export interface RoomGuardOptions {
   db: Database;
   auth: Auth;
   origins: readonly string[];
+  /** Called when the database could not be read at an upgrade (the connection is refused with 1013); default: console.error. */
+  onError?: (error: unknown) => void;
 }
 
 /**
@@ -24,17 +26,35 @@ export interface RoomGuardOptions {
  * byte is sent. Wrong Origin → 4403; no valid session → 4401; a room name that is not `<dealId>`,
  * `<dealId>/seller` or `<dealId>/buyer` → 4404; a deal the user may not open that room of (including a
  * deal that does not exist, so existence never leaks) → 4403; managers not on the deal are read-only.
+ * When the database cannot be read (the session or the deal lookup fails), the connection is refused with
+ * 1013, try again later, like a room that cannot be loaded: the outage is not the client's fault, and
+ * the stock provider reconnects.
  */
-export function createRoomGuard({ db, auth, origins }: RoomGuardOptions) {
+export function createRoomGuard({
+  db,
+  auth,
+  origins,
+  onError = (error) => console.error('[sync] could not check a connection, database unavailable:', error),
+}: RoomGuardOptions) {
+  /** Runs a database read of the guard; a failure refuses the connection with 1013. */
+  const read = async <T>(lookup: () => Promise<T>): Promise<T> => {
+    try {
+      return await lookup();
+    } catch (error) {
+      onError(error);
+      throw new RefuseConnection(CloseCode.tryAgainLater, 'database unavailable, try again later');
+    }
+  };
   return async ({ room, context }: { room: string; context: SyncContext }): Promise<{ readOnly: boolean }> => {
     if (!isAllowedOrigin(context.origin, origins)) {
       throw new RefuseConnection(CloseCode.forbidden, 'origin not allowed');
     }
-    const session = context.sessionToken ? await auth.validateSessionToken(context.sessionToken) : null;
+    const token = context.sessionToken;
+    const session = token ? await read(() => auth.validateSessionToken(token)) : null;
     if (!session) throw new RefuseConnection(CloseCode.unauthorized, 'no valid session');
     const ref = parseRoomName(room);
     if (!ref) throw new RefuseConnection(CloseCode.notFound, 'no such room');
-    const facts = await findDealFacts(db, session.user, ref.dealId);
+    const facts = await read(() => findDealFacts(db, session.user, ref.dealId));
     const access = facts ? roomAccess(facts, ref.kind) : 'none';
     if (access === 'none') throw new RefuseConnection(CloseCode.forbidden, 'not allowed in this room');
     return { readOnly: access === 'read' };
