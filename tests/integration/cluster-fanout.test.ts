@@ -57,6 +57,10 @@ describeCluster('three instances on one Postgres and Redis (needs TEST_DATABASE_
         status: 200,
         body: { status: 'ok', database: 'ok', redis: 'ok' },
       });
+      // And /metrics shows the Redis fan-out's figures.
+      const metrics = await (await fetch(`${instance.base}/metrics`)).text();
+      expect(metrics).toMatch(/^quorum_fanout_redis_connected 1$/m);
+      expect(metrics).toMatch(/^quorum_fanout_redis_dropped_total 0$/m);
     }
   });
 

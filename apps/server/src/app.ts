@@ -12,7 +12,7 @@ import { ApiError, type ErrorLogger, handleError, handleNotFound } from './error
 import { guideLinkRoutes, guidePageRoutes } from './guides/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { inviteRoutes } from './invites/index.ts';
-import { metricsRoutes, type ServerCounters } from './metrics/index.ts';
+import { type FanOutStats, metricsRoutes, type ServerCounters } from './metrics/index.ts';
 import { checkOrigin } from './origin/index.ts';
 import type { TokenBucketOptions } from './rate-limit/index.ts';
 import { type StatusBus, type StatusProjection, statusRoutes, withPresence } from './status/index.ts';
@@ -54,6 +54,8 @@ export interface AppOptions {
   log?: ErrorLogger;
   /** With several instances: whether Redis is connected, reported by /healthz. */
   redis?: () => boolean;
+  /** With several instances: the Redis fan-out's figures (`RedisFanOut.stats()`), exposed on /metrics. */
+  fanOutStats?: () => FanOutStats;
 }
 
 /** The Hono app, plus the hook that attaches its websocket endpoint to a Node server. */
@@ -81,6 +83,7 @@ export function createApp({
   log,
   status,
   redis,
+  fanOutStats,
 }: AppOptions): QuorumApp {
   const origins = typeof origin === 'string' ? [origin] : [...origin];
   if (origins.length === 0) throw new Error('createApp needs at least one origin');
@@ -121,7 +124,7 @@ export function createApp({
 
   app.route('/', healthRoutes({ db, redis }));
   if (engine) {
-    app.route('/', metricsRoutes({ stats: () => engine.stats(), counters }));
+    app.route('/', metricsRoutes({ stats: () => engine.stats(), counters, fanOut: fanOutStats }));
     app.route(
       '/',
       syncRoutes({

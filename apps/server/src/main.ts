@@ -63,6 +63,7 @@ async function main(): Promise<void> {
     maxMessageBytes: config.maxMessageBytes,
     status: { bus, projection, shutdown: shutdown.signal },
     redis: fanOut && redisBus ? () => fanOut.connected && redisBus.connected : undefined,
+    fanOutStats: fanOut ? () => fanOut.stats() : undefined,
   });
   const server = await startServer(app, { port: config.port, hostname: config.host });
   console.log(

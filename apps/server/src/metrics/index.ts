@@ -1,2 +1,2 @@
-export { renderMetrics, type ServerCounters, type SyncStats } from './prometheus.ts';
-export { metricsRoutes } from './routes.ts';
+export { type FanOutStats, renderMetrics, type ServerCounters, type SyncStats } from './prometheus.ts';
+export { type MetricsRoutesOptions, metricsRoutes } from './routes.ts';

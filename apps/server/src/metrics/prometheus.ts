@@ -8,6 +8,18 @@ export interface SyncStats {
   pendingUpdates?: number;
   compactions?: number;
   persistLatency: { count: number; sumMs: number; p50Ms: number; p95Ms: number; p99Ms: number };
+  heals?: number;
+  healedUpdates?: number;
+  healFailures?: number;
+}
+
+/** The Redis fan-out's figures (a structural subset of `RedisFanOut.stats()`), when one is in use. */
+export interface FanOutStats {
+  connected: boolean;
+  published: number;
+  dropped: number;
+  received?: number;
+  recoveries?: number;
 }
 
 /** Counters the server itself keeps. */
@@ -16,8 +28,11 @@ export interface ServerCounters {
   rateLimitedConnections: number;
 }
 
-/** Renders the engine's and the server's figures in the Prometheus text format (version 0.0.4). */
-export function renderMetrics(stats: SyncStats, counters: ServerCounters): string {
+/**
+ * Renders the engine's, the Redis fan-out's (when given) and the server's figures in the Prometheus text
+ * format (version 0.0.4).
+ */
+export function renderMetrics(stats: SyncStats, counters: ServerCounters, fanOut?: FanOutStats): string {
   const lines: string[] = [];
   const metric = (name: string, type: 'gauge' | 'counter' | 'summary', help: string, samples: [string, number][]) => {
     lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
@@ -39,6 +54,45 @@ export function renderMetrics(stats: SyncStats, counters: ServerCounters): strin
   }
   if (stats.compactions !== undefined) {
     metric('quorum_sync_compactions_total', 'counter', 'Room compactions.', [['', stats.compactions]]);
+  }
+  const optionalCounter = (name: string, help: string, value: number | undefined) => {
+    if (value !== undefined) metric(name, 'counter', help, [['', value]]);
+  };
+  optionalCounter(
+    'quorum_sync_heals_total',
+    'Heal passes over loaded rooms (storage re-read for what the fan-out missed).',
+    stats.heals,
+  );
+  optionalCounter(
+    'quorum_sync_healed_updates_total',
+    'Changes found only by healing from storage (fan-out messages lost or late).',
+    stats.healedUpdates,
+  );
+  optionalCounter(
+    'quorum_sync_heal_failures_total',
+    'Heal reads that failed (storage unreachable); retried on the next pass.',
+    stats.healFailures,
+  );
+  if (fanOut) {
+    metric(
+      'quorum_fanout_redis_connected',
+      'gauge',
+      'Whether the Redis fan-out is connected and subscribed (1) or not (0).',
+      [['', fanOut.connected ? 1 : 0]],
+    );
+    metric('quorum_fanout_redis_published_total', 'counter', 'Messages published to Redis.', [['', fanOut.published]]);
+    metric(
+      'quorum_fanout_redis_dropped_total',
+      'counter',
+      'Messages not published because Redis was down (other instances heal them from storage).',
+      [['', fanOut.dropped]],
+    );
+    optionalCounter('quorum_fanout_redis_received_total', 'Messages received from Redis.', fanOut.received);
+    optionalCounter(
+      'quorum_fanout_redis_recoveries_total',
+      'Times the Redis connection came back after an outage.',
+      fanOut.recoveries,
+    );
   }
   const l = stats.persistLatency;
   metric('quorum_sync_persist_latency_ms', 'summary', 'Time to append a batch of updates (recent batches).', [

@@ -1,12 +1,21 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.ts';
-import { renderMetrics, type ServerCounters, type SyncStats } from './prometheus.ts';
+import { type FanOutStats, renderMetrics, type ServerCounters, type SyncStats } from './prometheus.ts';
 
-/** `GET /metrics`: Prometheus text from the sync engine's stats and the server's counters. */
-export function metricsRoutes({ stats, counters }: { stats: () => SyncStats; counters: ServerCounters }) {
+/** Options of {@link metricsRoutes}. */
+export interface MetricsRoutesOptions {
+  /** The sync engine's figures. */
+  stats: () => SyncStats;
+  counters: ServerCounters;
+  /** The Redis fan-out's figures, when the instance relays through Redis. */
+  fanOut?: () => FanOutStats;
+}
+
+/** `GET /metrics`: Prometheus text from the sync engine's stats, the Redis fan-out's, and the server's counters. */
+export function metricsRoutes({ stats, counters, fanOut }: MetricsRoutesOptions) {
   return new Hono<AppEnv>().get('/metrics', (c) => {
     c.header('content-type', 'text/plain; version=0.0.4; charset=utf-8');
     c.header('cache-control', 'no-store');
-    return c.body(renderMetrics(stats(), counters));
+    return c.body(renderMetrics(stats(), counters, fanOut?.()));
   });
 }
