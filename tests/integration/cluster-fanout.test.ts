@@ -98,6 +98,39 @@ describeCluster('three instances on one Postgres and Redis (needs TEST_DATABASE_
     await until(() => !c!.provider.awareness.getStates().has(adaId), 'presence removed on instance 3');
   });
 
+  it('a dashboard gets one event per change from three instances holding the room, and online counts people on all of them', async () => {
+    const cookie = await signUp(instances[0]!.base, 'joan@initech.example', 'Initech');
+    const dealId = await createDeal(instances[0]!.base, cookie, 'Printers');
+    const dashboard = await openEvents(instances[0]!.base, cookie);
+    try {
+      await until(() => dashboard.events.some((e) => e.event === 'ready'), 'the dashboard snapshot');
+      const statuses = () => dashboard.events.filter((e) => e.event === 'status' && e.data.id === dealId);
+      // Two people, each through another instance (presence as the web app announces it).
+      const [a, b, c] = instances.map((instance) => open(instance, dealId, cookie));
+      a!.provider.awareness.setLocalStateField('user', { id: 'person-a', name: 'A' });
+      b!.provider.awareness.setLocalStateField('user', { id: 'person-b', name: 'B' });
+      c!.provider.awareness.setLocalState(null); // a tab that shows no presence
+      await until(() => [a, b, c].every((client) => client!.provider.synced), 'the three clients to sync');
+      await until(() => statuses().at(-1)?.data.online === 2, 'online 2 across instances');
+
+      // Each change, made through one instance, reaches the dashboard once, not once per instance holding the room.
+      const writers = [a!, b!, c!, a!];
+      for (const [round, writer] of writers.entries()) {
+        writer.doc.getMap('meta').set('title', `Printers v${round}`);
+        await until(
+          () => statuses().some((e) => e.data.title === `Printers v${round}`),
+          `the event of change ${round}`,
+        );
+      }
+      // Every change but the last is followed by another, so any duplicate of it has arrived (or been overtaken).
+      for (let round = 0; round < writers.length - 1; round++) {
+        expect(statuses().filter((e) => e.data.title === `Printers v${round}`)).toHaveLength(1);
+      }
+    } finally {
+      dashboard.close();
+    }
+  });
+
   it("a manager's dashboard on an instance that does not hold the room gets the room's status events", async () => {
     const cookie = await signUp(instances[0]!.base, 'grace@globex.example', 'Globex');
     const dealId = await createDeal(instances[0]!.base, cookie, 'Warehouse robots');
