@@ -119,6 +119,12 @@ describe.each(testDatabaseKinds())('status projection on several instances (%s)'
     await settle();
     expect(latest()?.online).toBe(2);
     expect(eventsOf(dealId).filter((e) => e.status.online === 2)).toHaveLength(1);
+    // A client that never announces who it is still counts (on its own instance), then leaves.
+    const quiet = client(one!, dealId);
+    await synced(quiet);
+    await until(() => latest()?.online === 3);
+    quiet.destroy();
+    await until(() => latest()?.online === 2);
 
     // Grace leaves: one person left, said once.
     grace.destroy();

@@ -18,6 +18,8 @@ export interface StatusDocSource {
    * counts the people in them (see `countPeople`).
    */
   awarenessStates?(room: string): ReadonlyMap<number, unknown>;
+  /** Connections on this instance whose client announced no awareness state: one person each. */
+  silentConnectionCount?(room: string): number;
 }
 
 /** Turns a deal's shared document (and, for the full view, its seller document) into its status. */
@@ -121,7 +123,7 @@ export class StatusProjection {
   readonly onAwareness = (room: string, { remote = false }: { remote?: boolean } = {}): void => {
     const parsed = parseDealRoom(room);
     if (parsed?.kind !== 'shared' || !this.#engine.awarenessStates) return;
-    const people = countPeople(this.#engine.awarenessStates(room));
+    const people = countPeople(this.#engine.awarenessStates(room)) + (this.#engine.silentConnectionCount?.(room) ?? 0);
     const known = this.#people.get(parsed.dealId) ?? 0;
     if (people === 0) this.#people.delete(parsed.dealId);
     else this.#people.set(parsed.dealId, people);
@@ -228,7 +230,8 @@ export class StatusProjection {
 
   #online(dealId: string): number {
     const states = this.#engine.awarenessStates?.(dealId);
-    return states ? countPeople(states) : this.#engine.connectionCount(dealId);
+    if (!states) return this.#engine.connectionCount(dealId);
+    return countPeople(states) + (this.#engine.silentConnectionCount?.(dealId) ?? 0);
   }
 }
 

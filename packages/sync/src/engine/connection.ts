@@ -17,6 +17,8 @@ export class Connection implements SyncConnection {
   readOnly = false;
   /** Awareness client ids this connection announced (removed when it drops). */
   readonly awarenessIds = new Set<number>();
+  /** Whether its client ever announced an awareness state (a stock client's initial clock-0 state never applies). */
+  announcedAwareness = false;
   #roomRef: Room | null = null;
   #closed = false;
   #inbox: Uint8Array[] = [];

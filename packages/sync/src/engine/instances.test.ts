@@ -89,6 +89,18 @@ describe.each(testDatabaseKinds())('engines sharing one fan-out and one database
     expect(two.awareness).toContainEqual({ room: 'origins', remote: true });
   });
 
+  it('counts the connections whose client never announced a state, which awareness cannot show', async () => {
+    const [one] = await instances2();
+    const quiet = client(one, 'quiet');
+    await synced(quiet);
+    // A stock provider's initial state has clock 0, which a server never applies.
+    expect(one.engine.awarenessStates('quiet').size).toBe(0);
+    expect(one.engine.silentConnectionCount('quiet')).toBe(1);
+    quiet.provider.awareness.setLocalStateField('user', { id: 'ada' });
+    await until(() => one.engine.awarenessStates('quiet').size === 1);
+    expect(one.engine.silentConnectionCount('quiet')).toBe(0);
+  });
+
   it('a room loaded on a second instance knows who is on the first before it serves anyone', async () => {
     const [one, two] = await instances2();
     const a = client(one, 'presence');

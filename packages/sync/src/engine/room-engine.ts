@@ -224,6 +224,17 @@ export class RoomEngine<Context = unknown> {
     return loaded?.loaded && !loaded.destroyed ? loaded.awareness.getStates() : new Map();
   }
 
+  /**
+   * Connections to `room` on this instance whose client never announced an awareness state, so that
+   * `awarenessStates` does not show them (a stock `WebsocketProvider` whose state was never set: its initial clock-0
+   * state does not apply on the server). Presence counts add them; another instance cannot see them.
+   */
+  silentConnectionCount(room: string): number {
+    let silent = 0;
+    for (const connection of this.#rooms.get(room)?.connections ?? []) if (!connection.announcedAwareness) silent += 1;
+    return silent;
+  }
+
   stats(): EngineStats {
     return {
       connections: this.#connections.size,

@@ -225,6 +225,7 @@ export class Room {
     origin: unknown,
   ): void => {
     if (origin instanceof Connection) {
+      if (added.length > 0) origin.announcedAwareness = true;
       for (const id of added) origin.awarenessIds.add(id);
       for (const id of removed) origin.awarenessIds.delete(id);
     }
