@@ -109,8 +109,12 @@ describeCluster('three instances on one Postgres and Redis (needs TEST_DATABASE_
       const [a, b, c] = instances.map((instance) => open(instance, dealId, cookie));
       a!.provider.awareness.setLocalStateField('user', { id: 'person-a', name: 'A' });
       b!.provider.awareness.setLocalStateField('user', { id: 'person-b', name: 'B' });
-      c!.provider.awareness.setLocalState(null); // a tab that shows no presence
+      c!.provider.awareness.setLocalStateField('user', { id: 'person-a', name: 'A' }); // A's second tab
       await until(() => [a, b, c].every((client) => client!.provider.synced), 'the three clients to sync');
+      await until(
+        () => [a, b, c].every((x) => x!.provider.awareness.getStates().size === 3),
+        'everyone to see everyone',
+      );
       await until(() => statuses().at(-1)?.data.online === 2, 'online 2 across instances');
 
       // Each change, made through one instance, reaches the dashboard once, not once per instance holding the room.
