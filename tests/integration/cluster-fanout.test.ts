@@ -82,7 +82,16 @@ describeCluster('three instances on one Postgres and Redis (needs TEST_DATABASE_
       if (round % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     }
     const text = (client: RoomClient) => client.doc.getText('cluster-notes').toString();
-    await until(() => text(a!) === text(b!) && text(b!) === text(c!) && text(a!).length > 0, 'convergence');
+    // Each insert and each counter set is its own update, so wait for the last of both to arrive everywhere.
+    const counters = (client: RoomClient) => [0, 1, 2].map((i) => client.doc.getMap('cluster-counters').get(`w${i}`));
+    await until(
+      () =>
+        text(a!) === text(b!) &&
+        text(b!) === text(c!) &&
+        text(a!).length > 0 &&
+        [a!, b!, c!].every((client) => counters(client).every((value) => value === 59)),
+      'convergence',
+    );
     for (let index = 0; index < 3; index++) {
       for (let round = 0; round < 60; round++) expect(text(a!)).toContain(`${index}:${round} `);
       expect(c!.doc.getMap('cluster-counters').get(`w${index}`)).toBe(59);
