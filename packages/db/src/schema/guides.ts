@@ -35,3 +35,19 @@ export const guideLinkViews = pgTable(
   },
   (t) => [index('guide_link_views_link_idx').on(t.linkId)],
 );
+
+/**
+ * Every answer a stakeholder gave through their guide link (DESIGN.md 7a): an engagement event. The answer itself
+ * lives in the shared document (`voices`); this row only records that and when one arrived.
+ */
+export const guideLinkAnswers = pgTable(
+  'guide_link_answers',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    linkId: uuid('link_id')
+      .notNull()
+      .references(() => guideLinks.id, { onDelete: 'cascade' }),
+    answeredAt: timestamp('answered_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('guide_link_answers_link_idx').on(t.linkId)],
+);
