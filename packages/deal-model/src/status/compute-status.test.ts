@@ -13,6 +13,7 @@ import type { PlanStageId } from '../vocabulary/index.ts';
 import { computeStatus } from './compute-status.ts';
 import { HEALTH_MODEL } from './health.ts';
 import { purchaseIntent } from './intent-curve.ts';
+import { RISK_SOURCES } from './risk-sources.ts';
 
 const sellerDoc = (): Y.Doc => {
   const doc = new Y.Doc();
@@ -72,14 +73,30 @@ describe('computeStatus', () => {
     expect(codes(status).sort()).toEqual(['no-mobilizer', 'under-mapped', 'unverified-stage']);
   });
 
-  it('health is 100 × the product of its factors, and every risk names a seed 003 source', () => {
+  it('health is 100 × the product of its factors, and every risk names its research in words, never a file', () => {
     const { risks, factors, health } = computeStatus(healthyDeal(), sellerDoc());
     expect(health).toBe(Math.round(100 * factors.reduce((p, f) => p * f.effect, 1)));
     const doc = newDeal();
     seedSampleDeal(doc, sellerDoc());
-    for (const status of [computeStatus(doc), computeStatus(newDeal()), { risks }]) {
-      for (const risk of status.risks) expect(risk.source).toMatch(/^seed 003: /);
+    const unheard = newDeal();
+    for (const name of ['a', 'b', 'c']) addStakeholder(unheard, { name, profile: 'blocker' });
+    const known = Object.values(RISK_SOURCES);
+    const statuses = [
+      computeStatus(doc),
+      computeStatus(doc, sellerDoc()),
+      computeStatus(newDeal()),
+      computeStatus(unheard),
+      { risks },
+    ];
+    expect(new Set(statuses.flatMap((s) => s.risks.map((r) => r.code))).size).toBeGreaterThanOrEqual(8);
+    for (const status of statuses) {
+      for (const risk of status.risks) {
+        expect(risk.source).not.toMatch(/seed|\.txt/i);
+        const rest = known.reduce((text, source) => text.replace(source, ''), risk.source);
+        expect(rest.replaceAll('; ', '')).toBe('');
+      }
     }
+    for (const source of known) expect(source).not.toMatch(/seed|\.txt|\.md/i);
   });
 
   describe('stage', () => {
