@@ -64,7 +64,7 @@ export function suggestAgenda(doc: Y.Doc): SuggestedAgendaItem[] {
   });
 
   const who = (ids: readonly string[]): string => {
-    const names = ids.map(nameOf);
+    const names = [...ids].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)).map(nameOf);
     return names.length > 2 ? `${names.slice(0, 2).join(', ')} and ${names.length - 2} more` : names.join(', ');
   };
   const disconnects = computeDisconnects(criteria, voices).filter((d) => d.spread >= AGENDA_MIN_SPREAD);
