@@ -283,7 +283,8 @@ export function seedSampleDeal(shared: Y.Doc, seller?: Y.Doc | null): SampleDeal
     });
     submitVoice(shared, ceo, {
       weights: { [tco]: 10, [cashFlow]: 10, [productivity]: 55, [compliance]: 20, [framework]: 5 },
-      concerns: 'Our people lose time every day to slow laptops. I want that fixed this year, not discussed again next year.',
+      concerns:
+        'Our people lose time every day to slow laptops. I want that fixed this year, not discussed again next year.',
       submittedAt: stamp(18),
     });
     submitVoice(shared, users, {
