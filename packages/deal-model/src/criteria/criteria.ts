@@ -142,8 +142,9 @@ export function setCriterionScore(doc: Y.Doc, criterionId: string, optionId: str
 /**
  * Thrown by {@link setStakeholderWeight} when an estimate would replace (or clear) a weight the stakeholder
  * gave in their own answer: the UI asks for a confirmation and calls again with `overrideSelfReported`.
+ * A RangeError, so that code which explains refused writes still shows its message.
  */
-export class SelfReportedWeightError extends Error {
+export class SelfReportedWeightError extends RangeError {
   override readonly name = 'SelfReportedWeightError';
 
   constructor(
@@ -153,9 +154,10 @@ export class SelfReportedWeightError extends Error {
     readonly selfReported: number,
     /** The estimate that was refused (null: a clear). */
     readonly weight: number | null,
+    stakeholderName = '',
   ) {
     super(
-      `stakeholder ${stakeholderId} gave criterion ${criterionId} the weight ${selfReported} themselves; pass overrideSelfReported to replace it`,
+      `${stakeholderName || 'the stakeholder'} gave this criterion the weight ${selfReported} in their own answer; confirm to replace it with an estimate`,
     );
   }
 }
@@ -190,7 +192,8 @@ export function setStakeholderWeight(
   const stored = current instanceof Y.Map ? current.get(stakeholderId) : undefined;
   const own = voiceWeight(maps, stakeholderId, criterionId);
   if (!overrideSelfReported && own !== undefined && stored === own && weight !== own) {
-    throw new SelfReportedWeightError(criterionId, stakeholderId, own, weight);
+    const name = getRecord(stakeholders, stakeholderId)?.get('name');
+    throw new SelfReportedWeightError(criterionId, stakeholderId, own, weight, typeof name === 'string' ? name : '');
   }
   transactOn(criteria, () => {
     const weights = nestedMap(record, 'weightsByStakeholder');

@@ -166,6 +166,8 @@ describe('self-reported weights', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(SelfReportedWeightError);
+    expect(error).toBeInstanceOf(RangeError);
+    expect((error as Error).message).toContain('Anna gave this criterion the weight 60 in their own answer');
     expect(error).toMatchObject({
       name: 'SelfReportedWeightError',
       criterionId: cost,
