@@ -25,6 +25,8 @@ import {
   SCORE_MAX,
   WEIGHT_MAX,
 } from '../vocabulary/index.ts';
+import { forgetCriterionInVoices, voiceWeight } from '../voices/voice-records.ts';
+import { forgetSourceInWorkshops } from '../workshops/workshop-references.ts';
 
 /** A purchase criterion as a plain snapshot. */
 export interface Criterion {
@@ -101,9 +103,17 @@ export function reorderCriterion(doc: Y.Doc, id: string, toIndex: number): void 
   reorderRecord(sharedMaps(doc).criteria, id, 'criterion', toIndex);
 }
 
-/** Removes a criterion (its scores and weights go with it). */
+/**
+ * Removes a criterion (its scores and weights go with it) and, in the same transaction, its weight in
+ * every stakeholder's own answer (`voices`); workshop agenda items about it become `custom` items.
+ */
 export function removeCriterion(doc: Y.Doc, id: string): void {
-  sharedMaps(doc).criteria.delete(id);
+  const maps = sharedMaps(doc);
+  transactOn(maps.criteria, () => {
+    maps.criteria.delete(id);
+    forgetCriterionInVoices(maps, id);
+    forgetSourceInWorkshops(maps, `criterion:${id}`);
+  });
 }
 
 function nestedMap(record: YRecord, key: string): Y.Map<unknown> {
@@ -129,18 +139,61 @@ export function setCriterionScore(doc: Y.Doc, criterionId: string, optionId: str
   });
 }
 
-/** Sets (0–100) or clears (`null`) the weight a stakeholder says a criterion should have. */
+/**
+ * Thrown by {@link setStakeholderWeight} when an estimate would replace (or clear) a weight the stakeholder
+ * gave in their own answer: the UI asks for a confirmation and calls again with `overrideSelfReported`.
+ * A RangeError, so that code which explains refused writes still shows its message.
+ */
+export class SelfReportedWeightError extends RangeError {
+  override readonly name = 'SelfReportedWeightError';
+
+  constructor(
+    readonly criterionId: string,
+    readonly stakeholderId: string,
+    /** The weight the stakeholder gave themselves. */
+    readonly selfReported: number,
+    /** The estimate that was refused (null: a clear). */
+    readonly weight: number | null,
+    stakeholderName = '',
+  ) {
+    super(
+      `${stakeholderName || 'the stakeholder'} gave this criterion the weight ${selfReported} in their own answer; confirm to replace it with an estimate`,
+    );
+  }
+}
+
+/** Options of {@link setStakeholderWeight}. */
+export interface SetStakeholderWeightOptions {
+  /** Allow an estimate to replace or clear a weight the stakeholder gave in their own answer (default false). */
+  overrideSelfReported?: boolean;
+}
+
+/**
+ * Sets (0–100) or clears (`null`) the weight a stakeholder says a criterion should have: an estimate typed
+ * in the room. It never silently replaces a self-reported weight (one equal to the weight in the
+ * stakeholder's own answer, see `weightSource`): that throws a {@link SelfReportedWeightError} unless
+ * `overrideSelfReported` is set. Writing the same value again is allowed.
+ */
 export function setStakeholderWeight(
   doc: Y.Doc,
   criterionId: string,
   stakeholderId: string,
   weight: number | null,
+  { overrideSelfReported = false }: SetStakeholderWeightOptions = {},
 ): void {
-  const { criteria, stakeholders } = sharedMaps(doc);
+  const maps = sharedMaps(doc);
+  const { criteria, stakeholders } = maps;
   const record = requireRecord(criteria, criterionId, 'criterion');
   if (weight !== null) {
     assertInRange('weight', weight, 0, WEIGHT_MAX);
     if (!getRecord(stakeholders, stakeholderId)) throw new RangeError(`unknown stakeholder: ${stakeholderId}`);
+  }
+  const current = record.get('weightsByStakeholder');
+  const stored = current instanceof Y.Map ? current.get(stakeholderId) : undefined;
+  const own = voiceWeight(maps, stakeholderId, criterionId);
+  if (!overrideSelfReported && own !== undefined && stored === own && weight !== own) {
+    const name = getRecord(stakeholders, stakeholderId)?.get('name');
+    throw new SelfReportedWeightError(criterionId, stakeholderId, own, weight, typeof name === 'string' ? name : '');
   }
   transactOn(criteria, () => {
     const weights = nestedMap(record, 'weightsByStakeholder');

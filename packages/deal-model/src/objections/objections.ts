@@ -22,6 +22,7 @@ import {
   type ObjectionOwner,
   type ObjectionStatus,
 } from '../vocabulary/index.ts';
+import { forgetSourceInWorkshops } from '../workshops/workshop-references.ts';
 
 /** An objection as a plain snapshot. */
 export interface Objection {
@@ -98,11 +99,16 @@ export function reorderObjection(doc: Y.Doc, id: string, toIndex: number): void 
   reorderRecord(sharedMaps(doc).objections, id, 'objection', toIndex);
 }
 
-/** Removes an objection and its id from every guide's `objectionIds`, in one transaction. */
+/**
+ * Removes an objection and its id from every guide's `objectionIds`, in one transaction; workshop agenda
+ * items about it become `custom` items.
+ */
 export function removeObjection(doc: Y.Doc, id: string): void {
-  const { objections, guides } = sharedMaps(doc);
+  const maps = sharedMaps(doc);
+  const { objections, guides } = maps;
   transactOn(objections, () => {
     objections.delete(id);
+    forgetSourceInWorkshops(maps, `objection:${id}`);
     for (const guide of guides.values()) {
       const ids = guide instanceof Y.Map ? guide.get('objectionIds') : undefined;
       if (!(ids instanceof Y.Array)) continue;

@@ -8,6 +8,9 @@ import { readRelationships } from '../relationships/index.ts';
 import { readSellerDoc } from '../seller-doc/index.ts';
 import { readMeta } from '../shared-doc/index.ts';
 import { readStakeholders } from '../stakeholders/index.ts';
+import { computeStatus } from '../status/index.ts';
+import { readVoices, weightSource } from '../voices/index.ts';
+import { readWorkshops, suggestAgenda } from '../workshops/index.ts';
 import { seedSampleDeal } from './sample-deal.ts';
 
 describe('seedSampleDeal', () => {
@@ -45,5 +48,42 @@ describe('seedSampleDeal', () => {
     expect(snapshot.insight.problem).not.toBe('');
     expect(snapshot.blockerPlans[ids.itBoard]).toMatchObject({ persuadableByOthers: true, action: 'social-pressure' });
     expect(Object.keys(snapshot.stakeholderNotes)).toEqual([ids.itBoard]);
+  });
+
+  it('holds three stakeholders’ own answers: the CFO and the CEO disagree on cost versus productivity', () => {
+    const shared = new Y.Doc();
+    const ids = seedSampleDeal(shared);
+    const voices = readVoices(shared);
+    expect(voices.map((v) => v.stakeholderId)).toEqual([ids.ceo, ids.cfo, ids.users]);
+    const cfo = voices.find((v) => v.stakeholderId === ids.cfo)!;
+    const ceo = voices.find((v) => v.stakeholderId === ids.ceo)!;
+    expect(cfo.weights).toMatchObject({ [ids.tco]: 60, [ids.productivity]: 10 });
+    expect(ceo.weights).toMatchObject({ [ids.tco]: 10, [ids.productivity]: 55 });
+    expect(voices.find((v) => v.stakeholderId === ids.users)!.missing).not.toBe('');
+    expect(weightSource(shared, ids.tco, ids.cfo)).toBe('self-reported');
+    expect(weightSource(shared, ids.tco, ids.mobilizer)).toBe('estimate');
+    const status = computeStatus(shared);
+    expect(status).toMatchObject({ heardFrom: 3, heardFromShare: 0.5 });
+    const top = status.disconnects.slice(0, 2).map((d) => d.criterionId);
+    expect(top.sort()).toEqual([ids.tco, ids.productivity].sort());
+    expect(status.risks.map((r) => r.code)).toContain('dysfunction');
+    expect(status.risks.map((r) => r.code)).not.toContain('group-not-heard');
+  });
+
+  it('plans a criteria workshop with the agenda suggested from that evidence', () => {
+    const shared = new Y.Doc();
+    const ids = seedSampleDeal(shared);
+    const [workshop] = readWorkshops(shared);
+    expect(workshop).toMatchObject({ id: ids.workshop, title: 'Criteria workshop' });
+    expect(workshop!.attendees).toHaveLength(6);
+    expect(workshop!.agenda.map(({ text, phase, source }) => ({ text, phase, source }))).toEqual(suggestAgenda(shared));
+    expect(workshop!.agenda.map((i) => i.phase)).toEqual(
+      [...workshop!.agenda.map((i) => i.phase)].sort(
+        (a, b) => ['prompt', 'explore', 'converge'].indexOf(a) - ['prompt', 'explore', 'converge'].indexOf(b),
+      ),
+    );
+    expect(workshop!.agenda[1]!.text).toMatch(
+      /^Weights for "Productivity.*" range from 10 \(Anna Kowalski\) to 70 \(Sam Okafor\)/,
+    );
   });
 });

@@ -9,6 +9,8 @@ import { addRelationship } from '../relationships/index.ts';
 import { initSellerDoc, updateBlockerPlan, updateInsight } from '../seller-doc/index.ts';
 import { initSharedDoc } from '../shared-doc/index.ts';
 import { addStakeholder } from '../stakeholders/index.ts';
+import { submitVoice } from '../voices/index.ts';
+import { createWorkshop } from '../workshops/index.ts';
 
 /** Ids of the sample deal's people, so tests and demos can refer to them. */
 export interface SampleDealIds {
@@ -19,6 +21,14 @@ export interface SampleDealIds {
   procurement: string;
   users: string;
   ourOffer: string;
+  /** The criteria by what they measure. */
+  tco: string;
+  cashFlow: string;
+  productivity: string;
+  compliance: string;
+  framework: string;
+  /** The suggested criteria workshop. */
+  workshop: string;
 }
 
 /**
@@ -26,7 +36,9 @@ export interface SampleDealIds {
  * the CFO asks about cash flow, the CEO about productivity, the corporate IT board about policy, then
  * procurement and the users). Six stakeholders with a Mobilizer and a Blocker, criteria with each
  * stakeholder's weights, three options with the status quo, objections, a stakeholder guide, the first
- * two stages verified; in the seller document notes, the insight and a plan for the Blocker. Initialises
+ * two stages verified; the own answers of three stakeholders (the CFO and the CEO disagree on cost versus
+ * productivity; the key user misses a criterion) and a criteria workshop with the agenda suggested from
+ * that evidence; in the seller document notes, the insight and a plan for the Blocker. Initialises
  * either document if needed. Meant for a fresh room ("create a sample deal room").
  */
 export function seedSampleDeal(shared: Y.Doc, seller?: Y.Doc | null): SampleDealIds {
@@ -188,6 +200,7 @@ export function seedSampleDeal(shared: Y.Doc, seller?: Y.Doc | null): SampleDeal
         ],
       },
     ];
+    const criterionIds: string[] = [];
     for (const c of criteria) {
       const id = addCriterion(shared, {
         name: c.name,
@@ -200,7 +213,15 @@ export function seedSampleDeal(shared: Y.Doc, seller?: Y.Doc | null): SampleDeal
         setCriterionScore(shared, id, optionId, c.scores[i]!);
       });
       for (const [stakeholderId, weight] of c.weights) setStakeholderWeight(shared, id, stakeholderId, weight);
+      criterionIds.push(id);
     }
+    const [tco, cashFlow, productivity, compliance, framework] = criterionIds as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
 
     const opex = addObjection(shared, {
       title: 'A lease turns capital spend into operating expense',
@@ -253,7 +274,47 @@ export function seedSampleDeal(shared: Y.Doc, seller?: Y.Doc | null): SampleDeal
     const criteriaStage = plan[2]!;
     tickVerifier(shared, criteriaStage.id, criteriaStage.verifiers[0]!.id, { by: 'Mara Jensen', at: stamp(20) });
 
-    ids = { mobilizer, cfo, ceo, itBoard, procurement, users, ourOffer };
+    // Three stakeholders answered by their guide link: the CFO and the CEO reveal the real disconnect.
+    submitVoice(shared, cfo, {
+      weights: { [tco]: 60, [cashFlow]: 45, [productivity]: 10, [compliance]: 20, [framework]: 15 },
+      concerns:
+        'A lease moves the spend into operating expenses. I need the four-year cash flow side by side before the board meeting.',
+      submittedAt: stamp(17),
+    });
+    submitVoice(shared, ceo, {
+      weights: { [tco]: 10, [cashFlow]: 10, [productivity]: 55, [compliance]: 20, [framework]: 5 },
+      concerns:
+        'Our people lose time every day to slow laptops. I want that fixed this year, not discussed again next year.',
+      submittedAt: stamp(18),
+    });
+    submitVoice(shared, users, {
+      weights: { [tco]: 10, [productivity]: 70, [compliance]: 10 },
+      concerns: 'The last refresh gave us heavy machines that die by lunchtime.',
+      missing: 'Repair turnaround: how fast a broken laptop is replaced in the field',
+      submittedAt: stamp(19),
+    });
+    const workshop = createWorkshop(shared, {
+      title: 'Criteria workshop',
+      date: new Date(Date.UTC(2025, 3, 14, 9)).toISOString(),
+      attendees: [mobilizer, ceo, cfo, itBoard, procurement, users],
+      suggested: true,
+    });
+
+    ids = {
+      mobilizer,
+      cfo,
+      ceo,
+      itBoard,
+      procurement,
+      users,
+      ourOffer,
+      tco,
+      cashFlow,
+      productivity,
+      compliance,
+      framework,
+      workshop,
+    };
   });
   if (seller) {
     initSellerDoc(seller);

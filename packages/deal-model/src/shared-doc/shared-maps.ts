@@ -16,6 +16,10 @@ export interface SharedMaps {
   plan: YRecordMap;
   /** Stakeholder id → guide Y.Map. */
   guides: YRecordMap;
+  /** Stakeholder id → their own answer (DESIGN.md 7a): `weights`, `concerns`, `missing`, `submittedAt`, `via`. */
+  voices: YRecordMap;
+  /** Workshop id → Y.Map (DESIGN.md 7c): `title`, `date`, `attendees`, `agenda`, `outcome`. */
+  workshops: YRecordMap;
 }
 
 /** Returns the shared document's top-level maps (e.g. to `observeDeep` one of them in a UI). */
@@ -29,5 +33,7 @@ export function sharedMaps(doc: Y.Doc): SharedMaps {
     objections: doc.getMap('objections'),
     plan: doc.getMap('plan'),
     guides: doc.getMap('guides'),
+    voices: doc.getMap('voices'),
+    workshops: doc.getMap('workshops'),
   };
 }

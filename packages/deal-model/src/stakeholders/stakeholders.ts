@@ -30,6 +30,7 @@ import {
   type StakeholderProfile,
   type StakeholderRole,
 } from '../vocabulary/index.ts';
+import { forgetStakeholderInWorkshops } from '../workshops/workshop-references.ts';
 
 /** A stakeholder as a plain snapshot. */
 export interface Stakeholder {
@@ -144,7 +145,8 @@ export function reorderStakeholder(doc: Y.Doc, id: string, toIndex: number): voi
 /**
  * Removes a stakeholder and, in the same transaction, every reference to them: criteria `owner` and
  * `weightsByStakeholder`, objections `raisedBy`, other stakeholders' `reportsTo`, relationships from or
- * to them, and their guide. Private documents are separate rooms: see `forgetStakeholderInSellerDoc`.
+ * to them, their guide, their own answer (`voices`), and their place in workshops (attendee lists; agenda
+ * items drawn from their answer become `custom` items). Private documents are separate rooms: see `forgetStakeholderInSellerDoc`.
  */
 export function removeStakeholder(doc: Y.Doc, id: string): void {
   const maps = sharedMaps(doc);
@@ -168,6 +170,8 @@ export function removeStakeholder(doc: Y.Doc, id: string): void {
       }
     }
     maps.guides.delete(id);
+    maps.voices.delete(id);
+    forgetStakeholderInWorkshops(maps, id);
   });
 }
 

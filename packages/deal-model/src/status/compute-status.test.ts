@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addCriterion, setCriterionScore, setStakeholderWeight } from '../criteria/index.ts';
+import { addCriterion, readCriteria, setCriterionScore, setStakeholderWeight } from '../criteria/index.ts';
 import { addObjection, updateObjection } from '../objections/index.ts';
 import { addOption, readOptions } from '../options/index.ts';
 import { readPlan, removeVerifier, tickVerifier } from '../plan/index.ts';
@@ -10,9 +10,12 @@ import { sharedMaps } from '../shared-doc/index.ts';
 import { addStakeholder, removeStakeholder, type StakeholderInput, updateStakeholder } from '../stakeholders/index.ts';
 import { exchangeUpdates, newDeal, twoPeers } from '../testing/two-peers.ts';
 import type { PlanStageId } from '../vocabulary/index.ts';
+import { submitVoice } from '../voices/index.ts';
 import { computeStatus } from './compute-status.ts';
+import { computeDisconnects } from './disconnects.ts';
 import { HEALTH_MODEL } from './health.ts';
 import { purchaseIntent } from './intent-curve.ts';
+import { RISK_SOURCES } from './risk-sources.ts';
 
 const sellerDoc = (): Y.Doc => {
   const doc = new Y.Doc();
@@ -72,14 +75,30 @@ describe('computeStatus', () => {
     expect(codes(status).sort()).toEqual(['no-mobilizer', 'under-mapped', 'unverified-stage']);
   });
 
-  it('health is 100 × the product of its factors, and every risk names a seed 003 source', () => {
+  it('health is 100 × the product of its factors, and every risk names its research in words, never a file', () => {
     const { risks, factors, health } = computeStatus(healthyDeal(), sellerDoc());
     expect(health).toBe(Math.round(100 * factors.reduce((p, f) => p * f.effect, 1)));
     const doc = newDeal();
     seedSampleDeal(doc, sellerDoc());
-    for (const status of [computeStatus(doc), computeStatus(newDeal()), { risks }]) {
-      for (const risk of status.risks) expect(risk.source).toMatch(/^seed 003: /);
+    const unheard = newDeal();
+    for (const name of ['a', 'b', 'c']) addStakeholder(unheard, { name, profile: 'blocker' });
+    const known = Object.values(RISK_SOURCES);
+    const statuses = [
+      computeStatus(doc),
+      computeStatus(doc, sellerDoc()),
+      computeStatus(newDeal()),
+      computeStatus(unheard),
+      { risks },
+    ];
+    expect(new Set(statuses.flatMap((s) => s.risks.map((r) => r.code))).size).toBeGreaterThanOrEqual(8);
+    for (const status of statuses) {
+      for (const risk of status.risks) {
+        expect(risk.source).not.toMatch(/seed|\.txt/i);
+        const rest = known.reduce((text, source) => text.replace(source, ''), risk.source);
+        expect(rest.replaceAll('; ', '')).toBe('');
+      }
     }
+    for (const source of known) expect(source).not.toMatch(/seed|\.txt|\.md/i);
   });
 
   describe('stage', () => {
@@ -235,6 +254,124 @@ describe('computeStatus', () => {
       addCriterion(doc, { name: 'TCO' });
       expect(computeStatus(doc)).toMatchObject({ consensus: 1 });
       expect(codes(computeStatus(doc))).toContain('disconnects-unknown');
+    });
+  });
+
+  describe('the group’s own voice', () => {
+    const AT = '2025-03-17T10:00:00.000Z';
+    const group = (size: number): { doc: Y.Doc; ids: string[]; criteria: string[] } => {
+      const doc = newDeal();
+      const ids = Array.from({ length: size }, (_, i) => addStakeholder(doc, { name: `p${i}` }));
+      const criteria = ['Cost', 'Productivity', 'Security'].map((name) => addCriterion(doc, { name }));
+      return { doc, ids, criteria };
+    };
+
+    it('heardFrom counts mapped stakeholders who answered themselves; heardFromShare is of the mapped group', () => {
+      const { doc, ids, criteria } = group(4);
+      expect(computeStatus(doc)).toMatchObject({ heardFrom: 0, heardFromShare: 0, disconnects: [] });
+      setStakeholderWeight(doc, criteria[0]!, ids[0]!, 50);
+      expect(computeStatus(doc).heardFrom).toBe(0);
+      submitVoice(doc, ids[0]!, { weights: { [criteria[0]!]: 60 }, submittedAt: AT });
+      submitVoice(doc, ids[1]!, { weights: {}, concerns: 'Timing', submittedAt: AT });
+      submitVoice(doc, ids[1]!, { weights: { [criteria[1]!]: 20 }, submittedAt: AT });
+      expect(computeStatus(doc)).toMatchObject({ heardFrom: 2, heardFromShare: 0.5 });
+      removeStakeholder(doc, ids[1]!);
+      expect(computeStatus(doc)).toMatchObject({ heardFrom: 1, heardFromShare: 0.333 });
+      expect(computeStatus(newDeal())).toMatchObject({ heardFrom: 0, heardFromShare: 0 });
+    });
+
+    it('the group-not-heard risk holds while fewer than half answered in their own words, and lifts at half', () => {
+      const { doc, ids } = group(4);
+      const risk = computeStatus(doc).risks.find((r) => r.code === 'group-not-heard')!;
+      expect(risk).toMatchObject({ severity: 'medium', effect: 1 - HEALTH_MODEL.groupNotHeardCut });
+      expect(risk.message).toContain('4 stakeholders');
+      const before = computeStatus(doc).health;
+      submitVoice(doc, ids[0]!, { weights: {}, concerns: 'Cash flow', submittedAt: AT });
+      const one = computeStatus(doc);
+      expect(one.risks.find((r) => r.code === 'group-not-heard')).toMatchObject({ severity: 'low', effect: 0.925 });
+      expect(one.health).toBeGreaterThan(before);
+      submitVoice(doc, ids[1]!, { weights: {}, missing: 'Repairs', submittedAt: AT });
+      const half = computeStatus(doc);
+      expect(codes(half)).not.toContain('group-not-heard');
+      expect(half.factors.map((f) => f.code)).not.toContain('group-not-heard');
+      expect(half.health).toBeGreaterThan(one.health);
+      const alone = newDeal();
+      addStakeholder(alone, { name: 'only one' });
+      expect(codes(computeStatus(alone))).not.toContain('group-not-heard');
+    });
+
+    it('disconnects: widest spread first, criteria with a self-reported weight before estimates, at most five', () => {
+      const { doc, ids, criteria } = group(3);
+      const [cost, productivity, security] = criteria as [string, string, string];
+      setStakeholderWeight(doc, security, ids[0]!, 0);
+      setStakeholderWeight(doc, security, ids[1]!, 100);
+      setStakeholderWeight(doc, productivity, ids[2]!, 50);
+      submitVoice(doc, ids[0]!, { weights: { [cost]: 60, [productivity]: 10 }, submittedAt: AT });
+      submitVoice(doc, ids[1]!, { weights: { [cost]: 10, [productivity]: 55 }, submittedAt: AT });
+      const { disconnects } = computeStatus(doc);
+      expect(disconnects).toEqual([
+        {
+          criterionId: cost,
+          name: 'Cost',
+          min: 10,
+          max: 60,
+          spread: 50,
+          selfReported: 2,
+          lowest: [ids[1]],
+          highest: [ids[0]],
+        },
+        {
+          criterionId: productivity,
+          name: 'Productivity',
+          min: 10,
+          max: 55,
+          spread: 45,
+          selfReported: 2,
+          lowest: [ids[0]],
+          highest: [ids[1]],
+        },
+        {
+          criterionId: security,
+          name: 'Security',
+          min: 0,
+          max: 100,
+          spread: 100,
+          selfReported: 0,
+          lowest: [ids[0]],
+          highest: [ids[1]],
+        },
+      ]);
+      for (let i = 0; i < 4; i++) {
+        const c = addCriterion(doc, { name: `extra${i}` });
+        setStakeholderWeight(doc, c, ids[0]!, 0);
+        setStakeholderWeight(doc, c, ids[1]!, 10 + i);
+      }
+      const agreed = addCriterion(doc, { name: 'agreed' });
+      setStakeholderWeight(doc, agreed, ids[0]!, 40);
+      setStakeholderWeight(doc, agreed, ids[1]!, 40);
+      const next = computeStatus(doc).disconnects;
+      expect(next.map((d) => d.name)).toEqual(['Cost', 'Productivity', 'Security', 'extra3', 'extra2']);
+      expect(computeDisconnects(readCriteria(doc), []).map((d) => d.name)).toEqual([
+        'Security',
+        'Cost',
+        'Productivity',
+        'extra3',
+        'extra2',
+      ]);
+    });
+
+    it('the Mobilizer’s view has the same voice figures as the full view (they come from the shared document)', () => {
+      const shared = new Y.Doc();
+      const seller = new Y.Doc();
+      seedSampleDeal(shared, seller);
+      const full = computeStatus(shared, seller);
+      const view = computeStatus(shared);
+      expect(view.heardFrom).toBe(3);
+      expect(view.heardFromShare).toBe(0.5);
+      for (const key of ['heardFrom', 'heardFromShare', 'disconnects', 'consensus'] as const) {
+        expect(view[key]).toEqual(full[key]);
+      }
+      expect(JSON.stringify(view)).not.toContain('Lost field time');
     });
   });
 

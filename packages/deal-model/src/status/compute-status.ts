@@ -8,7 +8,9 @@ import { readBlockerPlans } from '../seller-doc/index.ts';
 import { readMeta } from '../shared-doc/index.ts';
 import { readStakeholders } from '../stakeholders/index.ts';
 import type { DealStage } from '../vocabulary/index.ts';
+import { readVoices } from '../voices/index.ts';
 import { computeConsensus } from './consensus.ts';
+import { computeDisconnects } from './disconnects.ts';
 import { computeHealth } from './health.ts';
 import type { DealStatus } from './status-types.ts';
 
@@ -49,6 +51,7 @@ export function computeStatus(
   const objections = readObjections(shared);
   const { stage, stageIndex } = verifiedStage(readPlan(shared));
   const consensus = computeConsensus(criteria);
+  const voices = readVoices(shared);
   const blockerPlans = seller ? readBlockerPlans(seller) : undefined;
   const { health, band, risks, factors } = computeHealth({
     stakeholders,
@@ -58,6 +61,7 @@ export function computeStatus(
     objections,
     consensus,
     stageIndex,
+    heardFrom: voices.length,
     blockerPlans,
   });
   const blockers = stakeholders.filter((s) => s.group === 'blocker');
@@ -79,6 +83,9 @@ export function computeStatus(
         ? 0
         : Math.round((stakeholders.filter((s) => s.commitment === 'committed').length / stakeholders.length) * 1000) /
           1000,
+    heardFrom: voices.length,
+    heardFromShare: stakeholders.length === 0 ? 0 : Math.round((voices.length / stakeholders.length) * 1000) / 1000,
+    disconnects: computeDisconnects(criteria, voices),
     health,
     band,
     risks,

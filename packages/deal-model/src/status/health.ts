@@ -44,6 +44,10 @@ export const HEALTH_MODEL = {
   commitmentCut: 0.5,
   /** Quorum: multiplier when the group's weighted scores put doing nothing first. */
   statusQuoLeading: 0.85,
+  /** Quorum: largest cut when nobody of the mapped group has been heard in their own words. */
+  groupNotHeardCut: 0.15,
+  /** The share of mapped stakeholders who must have answered themselves for the group to count as heard. */
+  heardThreshold: 0.5,
   /** Consensus below this is reported as dysfunction. */
   dysfunctionThreshold: 0.75,
 } as const;
@@ -58,6 +62,8 @@ export interface HealthInput {
   consensus: Consensus;
   /** 0–5: stages verified in order. */
   stageIndex: number;
+  /** Mapped stakeholders who have given their own answer (`voices`). Default 0. */
+  heardFrom?: number;
   /** The seller document's Blocker plans; undefined for the shared view (nothing about plans is used). */
   blockerPlans?: Readonly<Record<string, BlockerPlan>>;
 }
@@ -102,7 +108,17 @@ function describe(s: Stakeholder): string {
  * rounded; an unmanaged Blocker (seller view) caps it at 39.
  */
 export function computeHealth(input: HealthInput): HealthResult {
-  const { stakeholders, criteria, options, optionScores, objections, consensus, stageIndex, blockerPlans } = input;
+  const {
+    stakeholders,
+    criteria,
+    options,
+    optionScores,
+    objections,
+    consensus,
+    stageIndex,
+    heardFrom = 0,
+    blockerPlans,
+  } = input;
   const risks: Risk[] = [];
   const factors: HealthFactor[] = [];
   const factor = (code: string, effect: number): number => {
@@ -228,6 +244,23 @@ export function computeHealth(input: HealthInput): HealthResult {
       message: 'No two stakeholders have weighted the same criterion yet: the group’s disconnects are still hidden.',
       source: RISK_SOURCES.disconnects,
       effect: 1,
+    });
+  }
+
+  // 5b. The group heard in its own words: fewer than half of a mapped group (two or more) answered themselves.
+  const heardShare = n > 0 ? heardFrom / n : 0;
+  if (n >= 2 && heardShare < HEALTH_MODEL.heardThreshold) {
+    const shortfall = (HEALTH_MODEL.heardThreshold - heardShare) / HEALTH_MODEL.heardThreshold;
+    const effect = factor('group-not-heard', 1 - HEALTH_MODEL.groupNotHeardCut * shortfall);
+    add({
+      code: 'group-not-heard',
+      severity: heardFrom === 0 && n >= 3 ? 'medium' : 'low',
+      message:
+        heardFrom === 0
+          ? `None of the ${n} stakeholders has given their own view yet: every weight is an estimate. Send each of them their guide link and ask.`
+          : `Only ${heardFrom} of ${n} stakeholders have given their own view: the group's disconnects rest mostly on estimates. Hear at least half of them in their own words.`,
+      source: RISK_SOURCES.groupNotHeard,
+      effect,
     });
   }
 

@@ -1,20 +1,30 @@
-/** Where each health rule comes from; every risk carries one of these as its `source`. */
+/**
+ * Where each health rule comes from, in words a user understands (never a file name); every risk carries
+ * one of these as its `source`. The research is CEB's, as summarised in the project's seed material; where
+ * a rule is Quorum's own calibration, docs/health-model.md says so.
+ */
 export const RISK_SOURCES = {
   intentCurve:
-    'seed 003: CEB, purchase intent by buying-team size (81 % with one person, 55 % with two, 31 % with six)',
-  groupSize: 'seed 003: CEB, 5.4 people formally involved in a typical purchase decision',
+    'CEB research: purchase intent falls from 81 % with one decision maker to 55 % with two and 31 % with six',
+  groupSize:
+    'CEB research: on average 5.4 people are formally involved in a B2B purchase decision, and a Blocker may be unknown to the supplier',
   mobilizer:
-    'seed 003: CEB stakeholder profiles; star sellers build consensus through Mobilizers (Go-Getter, Teacher, Skeptic), average sellers talk to Talkers (Guide, Friend, Climber)',
-  blocker: 'seed 003: CEB, one or more Blockers cut the chance of a high-quality sale by 47 %',
+    'CEB research on customer stakeholders: star sellers build consensus through Mobilizers (Go-Getter, Teacher, Skeptic); average sellers talk to Talkers (Guide, Friend, Climber)',
+  blocker: 'CEB research: a Blocker in the group cuts the chance of a quality sale by 47 %',
   blockerPlan:
-    'seed 003: managing the Blocker, three questions (persuadable by others? reasonable? special concern?); "addressed, not delayed"',
+    'Managing a Blocker: can others persuade them (apply social pressure), are they reasonable (approach them), do they have a special concern (a targeted concession)? Address them, don’t delay',
   dysfunction:
-    'seed 003: CEB, a dysfunctional buying group is 50 % less likely to pay a premium; group conflict peaks at 37 % of the purchase process',
-  disconnects: 'seed 003: collective learning, honestly surfacing disconnects across the 5.4',
+    'CEB research: a buying group that cannot agree is 50 % less likely to pay for a premium offer; conflict in the group peaks 37 % of the way through the purchase',
+  disconnects:
+    'CEB research on collective learning: a group converges by honestly surfacing its disconnects and competing ideas',
+  groupNotHeard:
+    'CEB research behind Quorum’s method: 5.4 stakeholders, each with their own perspective; collective learning starts from each person’s own view ("each person says yes, but the group says no")',
   objections:
-    'seed 003: commercial coaching stage 3, surfacing and addressing stakeholder concerns (objection handling guide)',
-  stage: 'seed 003: purchase enablement, customer verifiers (the customer-verified stage, not the seller estimate)',
-  commitment: 'seed 003: stakeholder commitment process map; commercial coaching stage 5, securing commitment',
+    'Commercial coaching, stage 3: surface and address every stakeholder’s remaining concerns (the objection handling guide)',
+  stage:
+    'Purchase enablement: where the customer stands is what they have done and committed to (customer verifiers), not the seller’s estimate',
+  commitment:
+    'The stakeholder commitment process map (disconnect conveyed, urgency, workshop support, committed); commercial coaching, stage 5: securing commitment',
   statusQuo:
-    "seed 003: the customer's status quo is the biggest competitor; a dysfunctional group agrees on doing nothing",
+    'CEB research: the status quo is a supplier’s biggest competitor; a group that cannot agree settles on doing nothing',
 } as const;

@@ -1,4 +1,5 @@
 import type { DealStage } from '../vocabulary/index.ts';
+import type { Disconnect } from './disconnects.ts';
 import type { HealthFactor } from './health.ts';
 
 /** How much a risk matters: `high` risks are why a deal is red. */
@@ -11,7 +12,7 @@ export interface Risk {
   severity: RiskSeverity;
   /** A sentence a manager can read: what is wrong and why it matters. */
   message: string;
-  /** Where the rule comes from, e.g. "seed 003: CEB, purchase intent by buying-team size". */
+  /** Where the rule comes from, in words a user understands, e.g. "CEB research: a Blocker in the group cuts …". */
   source: string;
   /** The multiplier this risk applies to health (1 = explanatory only). */
   effect: number;
@@ -46,6 +47,12 @@ export interface DealStatus {
   consensus: number;
   /** 0–1: share of mapped stakeholders at `committed` (0 with nobody mapped). */
   commitment: number;
+  /** Mapped stakeholders who have given their own answer (a record in `voices`, DESIGN.md 7b). */
+  heardFrom: number;
+  /** 0–1: heardFrom / mapped stakeholders (0 with nobody mapped). */
+  heardFromShare: number;
+  /** Up to 5 criteria with the widest spread of weights, self-reported ones first (see `computeDisconnects`). */
+  disconnects: Disconnect[];
   /** 0–100, see docs/health-model.md. */
   health: number;
   band: HealthBand;

@@ -1,0 +1,2 @@
+export * from './voice-input.ts';
+export * from './voices.ts';

@@ -1,0 +1,3 @@
+export * from './suggest-agenda.ts';
+export * from './suggest-commitment.ts';
+export * from './workshops.ts';
