@@ -1,2 +1,3 @@
 export * from './voice-input.ts';
+export * from './voice-projection.ts';
 export * from './voices.ts';
