@@ -2,3 +2,4 @@ export * from './accounts.ts';
 export * from './documents.ts';
 export * from './guides.ts';
 export * from './status.ts';
+export * from './mail.ts';
