@@ -197,7 +197,7 @@ export class MailOutbox {
         messageId: `<${row.id}@${domainOf(this.#from)}>`,
         ...(row.unsubscribeUrl
           ? {
-              list: { unsubscribe: { url: row.unsubscribeUrl, comment: 'Unsubscribe' } },
+              list: { unsubscribe: row.unsubscribeUrl },
               headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
             }
           : {}),
