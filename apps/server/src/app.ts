@@ -76,7 +76,11 @@ export interface AppOptions {
     /** Upgrade requests handled at once by this instance; more are answered HTTP 429 (default 128). */
     maxUpgradesInFlight?: number;
   };
-  /** Who may read /metrics (default: local clients only); `serve: false` leaves it to a separate port. */
+  /**
+   * Who may read /metrics (default: local clients only, or holders of `token`). `serve: false` leaves it off the
+   * app's port: `metricsApp` is then served on a separate port (`METRICS_PORT`) to any client that has the token
+   * when one is set, or to any client at all.
+   */
   metrics?: MetricsAccess & { serve?: boolean };
   log?: ErrorLogger;
   /** With several instances: whether Redis is connected, reported by /healthz. */
@@ -173,7 +177,12 @@ export function createApp({
 
   app.route('/', healthRoutes({ db, redis }));
   const metricsApp = engine
-    ? metricsRoutes({ stats: () => engine.stats(), counters, fanOut: fanOutStats, access: metrics })
+    ? metricsRoutes({
+        stats: () => engine.stats(),
+        counters,
+        fanOut: fanOutStats,
+        access: { token: metrics.token, allowRemote: metrics.serve === false },
+      })
     : null;
   if (metricsApp && metrics.serve !== false) app.route('/', metricsApp);
   if (engine) {
@@ -216,7 +225,9 @@ function injectLimited(
   counters: ServerCounters,
 ): void {
   let upgrade: ((request: IncomingMessage, socket: Duplex, head: Buffer) => void) | undefined;
-  nodeWs.injectWebSocket({ on: (_event: string, listener: typeof upgrade) => (upgrade = listener) } as unknown as Server);
+  nodeWs.injectWebSocket({
+    on: (_event: string, listener: typeof upgrade) => (upgrade = listener),
+  } as unknown as Server);
   const handle = upgrade;
   if (!handle) throw new Error('the websocket adapter registered no upgrade listener');
   const pending = new WeakMap<IncomingMessage, () => void>();

@@ -43,9 +43,16 @@ export interface LimiterFactoryOptions {
  * The factory of the app's fixed-window limiters (login, signup, guessing guide links, websocket
  * upgrades), built on `rate-limiter-flexible`.
  */
-export function createLimiterFactory({ redis, keyPrefix = 'quorum:limit' }: LimiterFactoryOptions = {}): LimiterFactory {
+export function createLimiterFactory({
+  redis,
+  keyPrefix = 'quorum:limit',
+}: LimiterFactoryOptions = {}): LimiterFactory {
   return (name, { limit, windowMs }) => {
-    const options = { points: limit, duration: Math.max(1, Math.ceil(windowMs / 1000)), keyPrefix: `${keyPrefix}:${name}` };
+    const options = {
+      points: limit,
+      duration: Math.max(1, Math.ceil(windowMs / 1000)),
+      keyPrefix: `${keyPrefix}:${name}`,
+    };
     const memory = new RateLimiterMemory(options);
     const store = redis
       ? new RateLimiterRedis({ ...options, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: memory })

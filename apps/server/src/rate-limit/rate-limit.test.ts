@@ -18,26 +18,33 @@ describe('limiters', () => {
     expect((await limiter.hit('a')).allowed).toBe(true);
   });
 
-  it.skipIf(!process.env.REDIS_URL)('share their counts between instances through Redis (needs REDIS_URL)', async () => {
-    const redis = new Redis(process.env.REDIS_URL!);
-    await redis.ping();
-    try {
-      const keyPrefix = `test:limits:${crypto.randomUUID()}`;
-      const one = createLimiterFactory({ redis, keyPrefix })('login', { limit: 4, windowMs: 60_000 });
-      const two = createLimiterFactory({ redis, keyPrefix })('login', { limit: 4, windowMs: 60_000 });
-      const decisions = [];
-      for (let i = 0; i < 3; i++) decisions.push((await one.hit('ada@example.com')).allowed);
-      decisions.push((await two.hit('ada@example.com')).allowed);
-      decisions.push((await two.hit('ada@example.com')).allowed);
-      expect(decisions).toEqual([true, true, true, true, false]);
-      expect((await one.peek('ada@example.com')).allowed).toBe(false);
-    } finally {
-      redis.disconnect();
-    }
-  });
+  it.skipIf(!process.env.REDIS_URL)(
+    'share their counts between instances through Redis (needs REDIS_URL)',
+    async () => {
+      const redis = new Redis(process.env.REDIS_URL!);
+      await redis.ping();
+      try {
+        const keyPrefix = `test:limits:${crypto.randomUUID()}`;
+        const one = createLimiterFactory({ redis, keyPrefix })('login', { limit: 4, windowMs: 60_000 });
+        const two = createLimiterFactory({ redis, keyPrefix })('login', { limit: 4, windowMs: 60_000 });
+        const decisions = [];
+        for (let i = 0; i < 3; i++) decisions.push((await one.hit('ada@example.com')).allowed);
+        decisions.push((await two.hit('ada@example.com')).allowed);
+        decisions.push((await two.hit('ada@example.com')).allowed);
+        expect(decisions).toEqual([true, true, true, true, false]);
+        expect((await one.peek('ada@example.com')).allowed).toBe(false);
+      } finally {
+        redis.disconnect();
+      }
+    },
+  );
 
   it('fall back to counting per process while Redis is unreachable', async () => {
-    const redis = new Redis('redis://127.0.0.1:1', { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+    const redis = new Redis('redis://127.0.0.1:1', {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+    });
     try {
       const limiter = createLimiterFactory({ redis })('login', { limit: 1, windowMs: 60_000 });
       expect((await limiter.hit('a')).allowed).toBe(true);

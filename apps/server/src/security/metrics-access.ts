@@ -6,6 +6,8 @@ import type { AppEnv } from '../context.ts';
 export interface MetricsAccess {
   /** `METRICS_TOKEN`: when set, `Authorization: Bearer <token>` is required from every client. */
   token?: string | null;
+  /** Without a token, serve any client: for a separate `METRICS_PORT` that the operator keeps private. */
+  allowRemote?: boolean;
 }
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
@@ -15,7 +17,7 @@ const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
  * loopback peer that did not come through a proxy (no `X-Forwarded-For`/`Forwarded`) may read it; anyone else
  * gets 403, so a deployment behind nginx never exposes it by accident. In-process requests (tests) are local.
  */
-export function metricsAccess({ token = null }: MetricsAccess = {}): MiddlewareHandler<AppEnv> {
+export function metricsAccess({ token = null, allowRemote = false }: MetricsAccess = {}): MiddlewareHandler<AppEnv> {
   const expected = token ? Buffer.from(`Bearer ${token}`) : null;
   return async (c, next) => {
     if (expected) {
@@ -26,6 +28,7 @@ export function metricsAccess({ token = null }: MetricsAccess = {}): MiddlewareH
       }
       return next();
     }
+    if (allowRemote) return next();
     const incoming = c.env?.incoming;
     const peer = incoming?.socket?.remoteAddress;
     const proxied = c.req.header('x-forwarded-for') !== undefined || c.req.header('forwarded') !== undefined;
