@@ -11,7 +11,7 @@ import { type AuthRateLimits, authRoutes, loadSession } from './auth/index.ts';
 import type { AppEnv } from './context.ts';
 import { dealRoutes } from './deals/index.ts';
 import { ApiError, type ErrorLogger, handleError, handleNotFound } from './errors/index.ts';
-import { createGuessLimiter, guideLinkRoutes, guidePageRoutes } from './guides/index.ts';
+import { createGuessLimiter, guideLinkRoutes, guidePageRoutes, lingeringDocs } from './guides/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { inviteRoutes } from './invites/index.ts';
 import { type FanOutStats, metricsRoutes, type ServerCounters } from './metrics/index.ts';
@@ -165,7 +165,7 @@ export function createApp({
       '/',
       guidePageRoutes({
         db,
-        openDoc,
+        openDoc: lingeringDocs(openDoc),
         trustProxy,
         guessLimiter: createGuessLimiter({ limiters }),
         now: () => new Date(now()),
