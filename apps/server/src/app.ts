@@ -1,22 +1,32 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { createNodeWebSocket } from '@hono/node-ws';
-import type { Auth } from '@quorum/auth';
+import { type Auth, hashToken } from '@quorum/auth';
 import type { Database } from '@quorum/db';
 import type { RoomEngine } from '@quorum/sync';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { Redis } from 'ioredis';
 import { type AuthRateLimits, authRoutes, loadSession } from './auth/index.ts';
 import type { AppEnv } from './context.ts';
 import { dealRoutes } from './deals/index.ts';
 import { ApiError, type ErrorLogger, handleError, handleNotFound } from './errors/index.ts';
-import { guideLinkRoutes, guidePageRoutes } from './guides/index.ts';
+import { createGuessLimiter, guideLinkRoutes, guidePageRoutes, lingeringDocs } from './guides/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { inviteRoutes } from './invites/index.ts';
 import { type FanOutStats, metricsRoutes, type ServerCounters } from './metrics/index.ts';
 import { checkOrigin } from './origin/index.ts';
-import type { TokenBucketOptions } from './rate-limit/index.ts';
+import { createLimiterFactory, type TokenBucketOptions } from './rate-limit/index.ts';
+import { appSecureHeaders, type MetricsAccess, securityHeaderValues } from './security/index.ts';
 import { type StatusBus, type StatusProjection, statusRoutes, withPresence } from './status/index.ts';
-import { SessionSockets, type SyncContext, syncRoutes } from './sync/index.ts';
+import {
+  createLocalRevocationBus,
+  type RevocationBus,
+  SessionSockets,
+  type SyncContext,
+  type SyncLimits,
+  syncRoutes,
+} from './sync/index.ts';
 import { type NodeHandler, serveWeb } from './web/index.ts';
 
 /** Options of {@link createApp}. */
@@ -49,8 +59,29 @@ export interface AppOptions {
   messageRate?: Omit<TokenBucketOptions, 'now'>;
   /** Proxies in front of the app whose `X-Forwarded-For` is trusted for client IPs (true = 1). */
   trustProxy?: boolean | number;
-  /** The clock of the rate limiters. */
+  /** The clock of guide links' expiry and view times. */
   now?: () => number;
+  /**
+   * The Redis every instance shares (`REDIS_URL`): login, signup, guide-link guessing and upgrade-rate limits
+   * are then counted across instances. Without it each process counts on its own.
+   */
+  limitsRedis?: Redis;
+  /**
+   * Carries access revocations (logout, invalidated sessions, removed members) to every instance, which
+   * closes the sockets concerned with 4401. Default: this process only.
+   */
+  revocations?: RevocationBus;
+  /** Limits of the websocket endpoint (connection caps, heartbeat, session re-check). */
+  syncLimits?: SyncLimits & {
+    /** Upgrade requests handled at once by this instance; more are answered HTTP 429 (default 128). */
+    maxUpgradesInFlight?: number;
+  };
+  /**
+   * Who may read /metrics (default: local clients only, or holders of `token`). `serve: false` leaves it off the
+   * app's port: `metricsApp` is then served on a separate port (`METRICS_PORT`) to any client that has the token
+   * when one is set, or to any client at all.
+   */
+  metrics?: MetricsAccess & { serve?: boolean };
   log?: ErrorLogger;
   /** With several instances: whether Redis is connected, reported by /healthz. */
   redis?: () => boolean;
@@ -62,6 +93,10 @@ export interface AppOptions {
 export type QuorumApp = Hono<AppEnv> & {
   /** Call once with the Node HTTP server that serves this app (see `startServer`). */
   injectWebSocket(server: Server): void;
+  /** `GET /metrics` alone, to serve on a separate port (`METRICS_PORT`); null without an engine. */
+  metricsApp: Hono<AppEnv> | null;
+  /** The app's open websockets by session, user and deal. */
+  sessions: SessionSockets;
 };
 
 /**
@@ -84,6 +119,10 @@ export function createApp({
   status,
   redis,
   fanOutStats,
+  limitsRedis,
+  revocations = createLocalRevocationBus(),
+  syncLimits = {},
+  metrics = {},
 }: AppOptions): QuorumApp {
   const origins = typeof origin === 'string' ? [origin] : [...origin];
   if (origins.length === 0) throw new Error('createApp needs at least one origin');
@@ -92,6 +131,8 @@ export function createApp({
   const nodeWs = createNodeWebSocket({ app });
   nodeWs.wss.options.maxPayload = maxMessageBytes;
   app.onError(handleError({ log }));
+  app.use(appSecureHeaders(origins));
+  const limiters = createLimiterFactory({ redis: limitsRedis });
 
   const api = new Hono<AppEnv>();
   api.use(
@@ -104,10 +145,13 @@ export function createApp({
   api.use(checkOrigin({ origins }));
   api.use(loadSession({ auth }));
   const sessions = new SessionSockets();
-  api.route(
-    '/',
-    authRoutes({ db, auth, rateLimits, trustProxy, now, onLogout: (token) => sessions.closeSession(token) }),
-  );
+  revocations.subscribe((revocation) => sessions.revoke(revocation));
+  const revokeSession = (token: string) => {
+    const revocation = { kind: 'session', sessionId: hashToken(token) } as const;
+    sessions.revoke(revocation); // at once here; the bus tells the other instances
+    revocations.publish(revocation).catch((error: unknown) => (log ?? console.error)(error));
+  };
+  api.route('/', authRoutes({ db, auth, rateLimits, trustProxy, limiters, onLogout: revokeSession }));
   if (status) {
     // Before /deals/:id, which would otherwise take /deals/events.
     api.route('/', statusRoutes({ db, bus: status.bus, projection: status.projection, shutdown: status.shutdown }));
@@ -117,14 +161,31 @@ export function createApp({
   if (engine) {
     const openDoc = (room: string) => engine.openDoc(room);
     api.route('/', guideLinkRoutes({ db, openDoc, publicOrigin: origins[0], now: () => new Date(now()) }));
-    app.route('/', guidePageRoutes({ db, openDoc, trustProxy, now: () => new Date(now()) }));
+    app.route(
+      '/',
+      guidePageRoutes({
+        db,
+        openDoc: lingeringDocs(openDoc),
+        trustProxy,
+        guessLimiter: createGuessLimiter({ limiters }),
+        now: () => new Date(now()),
+      }),
+    );
   }
   api.all('*', handleNotFound);
   app.route('/api', api);
 
   app.route('/', healthRoutes({ db, redis }));
+  const metricsApp = engine
+    ? metricsRoutes({
+        stats: () => engine.stats(),
+        counters,
+        fanOut: fanOutStats,
+        access: { token: metrics.token, allowRemote: metrics.serve === false },
+      })
+    : null;
+  if (metricsApp && metrics.serve !== false) app.route('/', metricsApp);
   if (engine) {
-    app.route('/', metricsRoutes({ stats: () => engine.stats(), counters, fanOut: fanOutStats }));
     app.route(
       '/',
       syncRoutes({
@@ -135,11 +196,59 @@ export function createApp({
         messageRate,
         counters,
         sessions,
+        db,
+        limits: syncLimits,
+        limiters,
+        trustProxy,
       }),
     );
   }
-  if (web) app.use('*', serveWeb({ handler: web }));
+  if (web) app.use('*', serveWeb({ handler: web, headers: securityHeaderValues(origins) }));
   app.notFound((c) => c.text('Not found', 404));
 
-  return Object.assign(app, { injectWebSocket: (server: Server) => nodeWs.injectWebSocket(server) });
+  const { maxUpgradesInFlight = 128 } = syncLimits;
+  return Object.assign(app, {
+    injectWebSocket: (server: Server) => injectLimited(server, nodeWs, maxUpgradesInFlight, counters),
+    metricsApp,
+    sessions,
+  });
+}
+
+/**
+ * Attaches the websocket endpoint to `server`, answering HTTP 429 to upgrades beyond `maxInFlight` being handled
+ * at once (an upgrade is in flight from its request until the socket opens or the connection closes).
+ */
+function injectLimited(
+  server: Server,
+  nodeWs: ReturnType<typeof createNodeWebSocket>,
+  maxInFlight: number,
+  counters: ServerCounters,
+): void {
+  let upgrade: ((request: IncomingMessage, socket: Duplex, head: Buffer) => void) | undefined;
+  nodeWs.injectWebSocket({
+    on: (_event: string, listener: typeof upgrade) => (upgrade = listener),
+  } as unknown as Server);
+  const handle = upgrade;
+  if (!handle) throw new Error('the websocket adapter registered no upgrade listener');
+  const pending = new WeakMap<IncomingMessage, () => void>();
+  let inFlight = 0;
+  nodeWs.wss.on('connection', (_ws, request: IncomingMessage) => pending.get(request)?.());
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (inFlight >= maxInFlight) {
+      counters.refusedConnections = (counters.refusedConnections ?? 0) + 1;
+      socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nRetry-After: 1\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    inFlight += 1;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      inFlight -= 1;
+      pending.delete(request);
+    };
+    pending.set(request, finish);
+    socket.once('close', finish);
+    handle(request, socket, head);
+  });
 }

@@ -7,12 +7,13 @@ import { createAuth } from '@quorum/auth';
 import { createDb } from '@quorum/db';
 import { computeStatus } from '@quorum/deal-model';
 import { createPostgresPersistence, RedisFanOut, RoomEngine } from '@quorum/sync';
+import { Redis } from 'ioredis';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config/index.ts';
 import { startServer } from './server.ts';
 import { createLocalStatusBus, type StatusBus, StatusProjection } from './status/index.ts';
 import { createRedisStatusBus } from './status/redis-status-bus.ts';
-import { createRoomGuard, type SyncContext } from './sync/index.ts';
+import { createLocalRevocationBus, createRedisRevocationBus, createRoomGuard, type SyncContext } from './sync/index.ts';
 import { loadWebBuild } from './web/index.ts';
 
 /** How often expired session rows are deleted. */
@@ -28,8 +29,20 @@ async function main(): Promise<void> {
   const fanOut = config.redisUrl ? new RedisFanOut({ url: config.redisUrl }) : undefined;
   const redisBus = config.redisUrl ? createRedisStatusBus({ url: config.redisUrl }) : undefined;
   const bus: StatusBus = redisBus ?? createLocalStatusBus();
-  if (fanOut && redisBus) {
-    const up = (await fanOut.ready()) && (await redisBus.ready());
+  // Logouts and revoked access close sockets on every instance; rate limits count across instances.
+  const redisRevocations = config.redisUrl ? createRedisRevocationBus({ url: config.redisUrl }) : undefined;
+  const revocations = redisRevocations ?? createLocalRevocationBus();
+  const limitsRedis = config.redisUrl
+    ? new Redis(config.redisUrl, {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        retryStrategy: (times) => Math.min(times * 100, 1_000),
+        connectionName: 'quorum-limits',
+      })
+    : undefined;
+  limitsRedis?.on('error', () => undefined); // the limiters fall back to per-process counts; the buses log outages
+  if (fanOut && redisBus && redisRevocations) {
+    const up = (await fanOut.ready()) && (await redisBus.ready()) && (await redisRevocations.ready());
     if (!up) console.warn('[quorum] Redis is not reachable: serving degraded (local fan-out only) until it is.');
   }
   let projection: StatusProjection | undefined;
@@ -64,8 +77,21 @@ async function main(): Promise<void> {
     status: { bus, projection, shutdown: shutdown.signal },
     redis: fanOut && redisBus ? () => fanOut.connected && redisBus.connected : undefined,
     fanOutStats: fanOut ? () => fanOut.stats() : undefined,
+    limitsRedis,
+    revocations,
+    syncLimits: {
+      maxSocketsPerIp: config.maxSocketsPerIp,
+      maxSocketsPerUser: config.maxSocketsPerUser,
+      sessionCheckMs: config.sessionCheckMs,
+    },
+    metrics: { token: config.metricsToken, serve: config.metricsPort === undefined },
   });
   const server = await startServer(app, { port: config.port, hostname: config.host });
+  const metricsServer =
+    config.metricsPort !== undefined && app.metricsApp
+      ? await startServer(app.metricsApp, { port: config.metricsPort, hostname: config.host })
+      : undefined;
+  if (metricsServer) console.log(`[quorum] /metrics on port ${metricsServer.port}`);
   console.log(
     `[quorum] listening on ${config.origins[0]} (port ${server.port}, ${database.kind}${
       database.kind === 'pglite' ? ` in ${config.dataDir}` : ''
@@ -84,13 +110,15 @@ async function main(): Promise<void> {
     console.log(`[quorum] ${signal}: flushing and shutting down`);
     shutdown.abort();
     clearInterval(sweep);
-    const closing = server.close();
+    const closing = Promise.all([server.close(), metricsServer?.close()]);
     try {
       await projection?.stop();
       await engine.close();
       await closing;
       await bus.close();
       await fanOut?.close();
+      await revocations.close();
+      limitsRedis?.disconnect();
       await database.close();
       process.exit(0);
     } catch (error) {

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors/index.ts';
 import { email, optionalText, readJson, text } from '../input/index.ts';
-import { clientIp, enforce, type RateLimit, RateLimiter } from '../rate-limit/index.ts';
+import { clientIp, createLimiterFactory, enforce, type LimiterFactory, type RateLimit } from '../rate-limit/index.ts';
 import { accountView, checkCredentials, signUp } from './accounts.ts';
 import { requireUser } from './session-middleware.ts';
 
@@ -32,7 +32,8 @@ export interface AuthRoutesOptions {
   auth: Auth;
   rateLimits?: Partial<AuthRateLimits>;
   trustProxy?: boolean | number;
-  now?: () => number;
+  /** Makes the limiters (shared through Redis when the app has it); default: per process. */
+  limiters?: LimiterFactory;
   /** Called with the session token after a logout invalidated it (closes that session's websockets). */
   onLogout?: (token: string) => void;
 }
@@ -43,15 +44,14 @@ export function authRoutes({
   auth,
   rateLimits = {},
   trustProxy = false,
-  now = Date.now,
+  limiters = createLimiterFactory(),
   onLogout,
 }: AuthRoutesOptions) {
   const limits = { ...defaultAuthRateLimits, ...rateLimits };
-  const limiter = (limit: RateLimit) => new RateLimiter({ ...limit, now });
-  const loginIp = limiter(limits.loginPerIp);
-  const loginAccount = limiter(limits.loginPerAccount);
-  const signupIp = limiter(limits.signupPerIp);
-  const signupAccount = limiter(limits.signupPerAccount);
+  const loginIp = limiters('login-ip', limits.loginPerIp);
+  const loginAccount = limiters('login-account', limits.loginPerAccount);
+  const signupIp = limiters('signup-ip', limits.signupPerIp);
+  const signupAccount = limiters('signup-account', limits.signupPerAccount);
 
   return new Hono<AppEnv>()
     .post('/auth/signup', async (c) => {
@@ -62,7 +62,7 @@ export function authRoutes({
         name: text(body, 'name', { max: 100 }),
         organization: optionalText(body, 'organization', { max: 100, label: 'organization name' }),
       };
-      enforce(signupIp.hit(clientIp(c, { trustProxy })), signupAccount.hit(input.email));
+      enforce(await signupIp.hit(clientIp(c, { trustProxy })), await signupAccount.hit(input.email));
       const userId = await signUp(db, input);
       const session = await auth.createSession(userId);
       c.header('set-cookie', session.cookie);
@@ -72,10 +72,10 @@ export function authRoutes({
       const body = await readJson(c);
       const address = email(body);
       const password = text(body, 'password', { max: 256, raw: true });
-      enforce(loginIp.hit(clientIp(c, { trustProxy })), loginAccount.hit(address));
+      enforce(await loginIp.hit(clientIp(c, { trustProxy })), await loginAccount.hit(address));
       const userId = await checkCredentials(db, address, password);
       if (!userId) throw new ApiError(401, 'invalid_credentials', 'That email and password do not match an account.');
-      loginAccount.reset(address);
+      await loginAccount.reset(address);
       const session = await auth.createSession(userId);
       c.header('set-cookie', session.cookie);
       return c.json(await accountFor(userId, session.token));

@@ -24,6 +24,21 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads the metrics access and the websocket caps, with their defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      metricsToken: undefined,
+      metricsPort: undefined,
+      maxSocketsPerIp: 50,
+      maxSocketsPerUser: 20,
+      sessionCheckMs: 60_000,
+    });
+    expect(
+      loadConfig({ METRICS_TOKEN: 'a-long-scrape-token', METRICS_PORT: '9464', MAX_SOCKETS_PER_IP: '200' }),
+    ).toMatchObject({ metricsToken: 'a-long-scrape-token', metricsPort: 9464, maxSocketsPerIp: 200 });
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(() => loadConfig({ METRICS_PORT: '0' })).toThrow(/METRICS_PORT/);
+  });
+
   it('reads TRUST_PROXY as a count of trusted proxies', () => {
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);

@@ -20,6 +20,16 @@ export interface Config {
   maxMessageBytes: number;
   /** Proxies in front whose `X-Forwarded-For` is trusted: 0 (none), or how many. */
   trustProxy: number;
+  /** `METRICS_TOKEN`: /metrics requires `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
+  /** `METRICS_PORT`: /metrics is served on this port (same host) instead of the app's. */
+  metricsPort: number | undefined;
+  /** Open websockets per client IP on one instance (`MAX_SOCKETS_PER_IP`, 50). */
+  maxSocketsPerIp: number;
+  /** Open websockets per user on one instance (`MAX_SOCKETS_PER_USER`, 20). */
+  maxSocketsPerUser: number;
+  /** How often the sessions of open websockets are re-checked (`SESSION_CHECK_MS`, 60 s). */
+  sessionCheckMs: number;
 }
 
 /** The web app's build directory when `WEB_BUILD_DIR` is unset: apps/web/build next to this package. */
@@ -29,7 +39,8 @@ const DEFAULT_WEB_BUILD = fileURLToPath(new URL('../../../web/build', import.met
  * Reads the settings from an environment (main passes `process.env`; nothing else reads it):
  * PORT (3000), HOST (0.0.0.0), DATABASE_URL, DATA_DIR (.data), ORIGIN (http://localhost:$PORT; several
  * separated by commas), REDIS_URL, WEB_BUILD_DIR (apps/web/build), MAX_MESSAGE_BYTES (2 MiB),
- * TRUST_PROXY (false; true or a count of proxies). Throws a {@link ConfigError} naming the first bad variable.
+ * TRUST_PROXY (false; true or a count of proxies), METRICS_TOKEN, METRICS_PORT, MAX_SOCKETS_PER_IP (50),
+ * MAX_SOCKETS_PER_USER (20), SESSION_CHECK_MS (60000). Throws a {@link ConfigError} naming the first bad variable.
  */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const port = integer(env, 'PORT', 3000, 0, 65_535);
@@ -49,7 +60,22 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     webBuildDir: blank(env.WEB_BUILD_DIR) ? DEFAULT_WEB_BUILD : resolve(env.WEB_BUILD_DIR!),
     maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     trustProxy: proxies(env),
+    metricsToken: metricsToken(env.METRICS_TOKEN),
+    metricsPort: blank(env.METRICS_PORT) ? undefined : integer(env, 'METRICS_PORT', 0, 1, 65_535),
+    maxSocketsPerIp: integer(env, 'MAX_SOCKETS_PER_IP', 50, 1, 100_000),
+    maxSocketsPerUser: integer(env, 'MAX_SOCKETS_PER_USER', 20, 1, 100_000),
+    sessionCheckMs: integer(env, 'SESSION_CHECK_MS', 60_000, 50, 3_600_000),
   };
+}
+
+/** METRICS_TOKEN: unset, or at least 16 characters without spaces (it is compared as a bearer token). */
+function metricsToken(raw: string | undefined): string | undefined {
+  if (blank(raw)) return undefined;
+  const token = raw!.trim();
+  if (token.length < 16 || /\s/.test(token)) {
+    throw new ConfigError('METRICS_TOKEN must be at least 16 characters without spaces.');
+  }
+  return token;
 }
 
 function blank(value: string | undefined): boolean {

@@ -111,7 +111,7 @@ export function guidePageRoutes({
   /** The guide a token opens now, or the notice to show instead. */
   async function resolve(c: Context<AppEnv>): Promise<{ link: GuideLinkRow; guide: GuideProjection } | Notice> {
     const ip = clientIp(c, { trustProxy });
-    const wait = guessLimiter.retryAfterMs(ip);
+    const wait = await guessLimiter.retryAfterMs(ip);
     if (wait > 0) {
       c.header('Retry-After', String(Math.ceil(wait / 1000)));
       return {
@@ -124,7 +124,7 @@ export function guidePageRoutes({
     const token = c.req.param('token') ?? '';
     const link = isLinkTokenShape(token) ? await findGuideLinkByToken(db, token) : undefined;
     if (!link) {
-      guessLimiter.recordMiss(ip);
+      await guessLimiter.recordMiss(ip);
       return unknownLink;
     }
     const state = linkState(link, now());

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
+import { createPdfWorker } from './pdf-renderer.ts';
 import type { GuideProjection } from './projection.ts';
-import { renderGuidePdf } from './render-pdf.ts';
 
 /** Options of {@link createPdfCache}. */
 export interface PdfCacheOptions {
   /** Distinct guide versions kept. */
   maxEntries?: number;
+  /** Renders one guide; default: a worker thread ({@link createPdfWorker}), off the event loop. */
   render?: (guide: GuideProjection) => Promise<Buffer>;
 }
 
@@ -20,7 +21,7 @@ export interface PdfCache {
  * guide (a colleague clicking twice, a board pack forwarded around) cost nothing, and concurrent requests
  * for the same version share one rendering. An edit changes the key, so a stale PDF is never served.
  */
-export function createPdfCache({ maxEntries = 32, render = renderGuidePdf }: PdfCacheOptions = {}): PdfCache {
+export function createPdfCache({ maxEntries = 32, render = defaultRender() }: PdfCacheOptions = {}): PdfCache {
   const entries = new Map<string, Promise<Buffer>>();
   return {
     get size() {
@@ -44,5 +45,14 @@ export function createPdfCache({ maxEntries = 32, render = renderGuidePdf }: Pdf
       }
       return rendering;
     },
+  };
+}
+
+/** One PDF worker per process, shared by every cache that does not bring its own renderer. */
+let sharedWorker: ReturnType<typeof createPdfWorker> | undefined;
+function defaultRender(): (guide: GuideProjection) => Promise<Buffer> {
+  return (guide) => {
+    sharedWorker ??= createPdfWorker();
+    return sharedWorker.render(guide);
   };
 }

@@ -63,7 +63,8 @@ export function renderGuidePdf(guide: GuideProjection): Promise<Buffer> {
   const pdf = new PDFDocument({
     size: 'A4',
     margins: { top: 64, bottom: 64, left: 72, right: 72 },
-    info: { Title: guideTitle(guide), Author: guide.organization || undefined },
+    // pdfkit reads every info value: a blank buyer name must leave Author out, not set it to undefined.
+    info: { Title: guideTitle(guide), ...(guide.organization ? { Author: guide.organization } : {}) },
     bufferPages: true,
   });
   for (const [face, data] of Object.entries(pdfFonts())) pdf.registerFont(face, data);

@@ -90,3 +90,16 @@ describe('guide PDF text beyond Western European', () => {
     }
   });
 });
+
+describe('guide PDF of a deal whose buyer name is blank', () => {
+  it('renders, without an author, instead of failing', async () => {
+    for (const guide of [
+      { ...fixtureGuide(), organization: '' },
+      { kind: 'objections' as const, organization: '', objections: [] },
+    ]) {
+      const pdf = await renderGuidePdf(guide);
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(await pdfText(pdf)).toContain('Shared inside the company');
+    }
+  });
+});

@@ -26,6 +26,12 @@ export interface FanOutStats {
 export interface ServerCounters {
   /** Websocket connections closed for sending too many messages. */
   rateLimitedConnections: number;
+  /** Websocket upgrades refused (HTTP 429) for a connection cap or the upgrade rate. */
+  refusedConnections?: number;
+  /** Websockets terminated for missing a heartbeat pong. */
+  heartbeatTimeouts?: number;
+  /** Websockets closed (4401) by an access revocation or the session re-check. */
+  revokedConnections?: number;
 }
 
 /**
@@ -104,6 +110,15 @@ export function renderMetrics(stats: SyncStats, counters: ServerCounters, fanOut
   ]);
   metric('quorum_sync_rate_limited_connections_total', 'counter', 'Connections closed for flooding messages.', [
     ['', counters.rateLimitedConnections],
+  ]);
+  metric('quorum_sync_refused_connections_total', 'counter', 'Upgrades refused for a connection cap or rate.', [
+    ['', counters.refusedConnections ?? 0],
+  ]);
+  metric('quorum_sync_heartbeat_timeouts_total', 'counter', 'Sockets terminated for missing a pong.', [
+    ['', counters.heartbeatTimeouts ?? 0],
+  ]);
+  metric('quorum_sync_revoked_connections_total', 'counter', 'Sockets closed because access was revoked.', [
+    ['', counters.revokedConnections ?? 0],
   ]);
   return `${lines.join('\n')}\n`;
 }

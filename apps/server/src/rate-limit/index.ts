@@ -1,4 +1,11 @@
 export { clientIp } from './client-ip.ts';
-export { type RateDecision, type RateLimit, RateLimiter, type RateLimiterOptions } from './rate-limiter.ts';
+export {
+  createLimiterFactory,
+  type Limiter,
+  type LimiterFactory,
+  type LimiterFactoryOptions,
+  type RateDecision,
+  type RateLimit,
+} from './limiters.ts';
 export { TokenBucket, type TokenBucketOptions } from './token-bucket.ts';
 export { enforce } from './too-many-requests.ts';

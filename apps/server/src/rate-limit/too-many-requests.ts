@@ -1,5 +1,5 @@
 import { ApiError } from '../errors/index.ts';
-import type { RateDecision } from './rate-limiter.ts';
+import type { RateDecision } from './limiters.ts';
 
 /** Throws 429 with `Retry-After` when any of the decisions refused. */
 export function enforce(...decisions: RateDecision[]): void {

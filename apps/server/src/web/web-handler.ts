@@ -11,11 +11,19 @@ export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: (err
  * straight to Node's response; Hono is told the response was already sent. When the web app passes
  * (`next()`), Hono's later routes answer instead.
  */
-export function serveWeb({ handler }: { handler: NodeHandler }): MiddlewareHandler<AppEnv> {
+export function serveWeb({
+  handler,
+  headers = {},
+}: {
+  handler: NodeHandler;
+  /** Set on every response before the handler writes (security headers); the handler may override them. */
+  headers?: Record<string, string>;
+}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const incoming = c.env?.incoming;
     const outgoing = c.env?.outgoing;
     if (!incoming || !outgoing) return next();
+    for (const [name, value] of Object.entries(headers)) outgoing.setHeader(name, value);
     const passed = await new Promise<boolean>((resolve, reject) => {
       outgoing.once('finish', () => resolve(false));
       outgoing.once('close', () => resolve(false));

@@ -1,0 +1,2 @@
+export { appSecureHeaders, securityHeaderValues, webContentSecurityPolicy } from './html-headers.ts';
+export { type MetricsAccess, metricsAccess } from './metrics-access.ts';
