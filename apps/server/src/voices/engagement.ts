@@ -1,5 +1,6 @@
 import { type Database, guideLinkAnswers, guideLinks, guideLinkViews } from '@quorum/db';
-import { and, count, eq, inArray, isNull, max, or, gt } from 'drizzle-orm';
+import { and, count, eq, inArray, max } from 'drizzle-orm';
+import { linkState } from '../guides/link-store.ts';
 
 /** How one stakeholder of the buying group has engaged through their guide links (DESIGN.md 7a). */
 export interface StakeholderEngagement {
@@ -27,7 +28,8 @@ export async function readEngagement(
     .select({
       id: guideLinks.id,
       stakeholderId: guideLinks.stakeholderId,
-      active: and(isNull(guideLinks.revokedAt), or(isNull(guideLinks.expiresAt), gt(guideLinks.expiresAt, now))),
+      revokedAt: guideLinks.revokedAt,
+      expiresAt: guideLinks.expiresAt,
     })
     .from(guideLinks)
     .where(and(eq(guideLinks.dealId, dealId), eq(guideLinks.kind, 'stakeholder')));
@@ -67,7 +69,7 @@ export async function readEngagement(
     return {
       id,
       name,
-      links: own.filter((link) => link.active === true).length,
+      links: own.filter((link) => linkState(link, now) === 'active').length,
       views: viewCount,
       lastViewedAt: lastViewed?.toISOString() ?? null,
       answers: answerCount,
