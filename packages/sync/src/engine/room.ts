@@ -46,6 +46,12 @@ function isEmptyUpdate(update: Uint8Array): boolean {
   return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
 }
 
+/** Whether an awareness entry removes its client's state (its JSON is `null`). */
+function isRemoval(entry: AwarenessEntry): boolean {
+  const { json } = entry;
+  return json.byteLength === 4 && json[0] === 0x6e && json[1] === 0x75 && json[2] === 0x6c && json[3] === 0x6c;
+}
+
 /** Whether two connections belong to the same principal (equal, defined identities). */
 function sameIdentity(a: Connection, b: Connection): boolean {
   return a.identity !== undefined && JSON.stringify(a.identity) === JSON.stringify(b.identity);
@@ -272,14 +278,20 @@ export class Room {
     const { limits } = this.host;
     const entries = decodeAwarenessEntries(update);
     const kept: AwarenessEntry[] = [];
-    const claimed = new Set<number>();
+    let stale = 0;
     for (const entry of entries) {
       const id = entry.clientId;
-      const owned = connection.awarenessIds.has(id) || claimed.has(id);
+      // Stock providers echo every state they receive back to the server: what would not apply is not a claim.
+      const current = this.awareness.meta.get(id)?.clock;
+      if (current !== undefined && (entry.clock < current || (entry.clock === current && !isRemoval(entry)))) {
+        stale += 1;
+        continue;
+      }
+      const owned = connection.awarenessIds.has(id);
       if (!owned) {
         const holder = [...this.connections].find((other) => other !== connection && other.awarenessIds.has(id));
         if (this.#remoteAwarenessIds.has(id) || (holder && !sameIdentity(holder, connection))) continue;
-        if (connection.awarenessIds.size + claimed.size >= limits.maxAwarenessClients) continue;
+        if (connection.awarenessIds.size >= limits.maxAwarenessClients) continue;
       }
       if (entry.json.byteLength > limits.maxAwarenessStateBytes) continue;
       const state = parseAwarenessState(entry.json);
@@ -291,13 +303,14 @@ export class Room {
       if (clean === null || clean === undefined) continue;
       kept.push(clean === state ? entry : { ...entry, json: awarenessStateJson(clean) });
       if (!owned) {
-        claimed.add(id);
         // The same principal's older socket (not yet noticed gone) hands the id over.
         for (const other of this.connections) if (other !== connection) other.awarenessIds.delete(id);
         connection.awarenessIds.add(id);
       }
     }
-    if (kept.length < entries.length) this.host.count('droppedAwareness', entries.length - kept.length);
+    if (kept.length + stale < entries.length) {
+      this.host.count('droppedAwareness', entries.length - stale - kept.length);
+    }
     return kept.length > 0 ? encodeAwarenessEntries(kept) : null;
   }
 
