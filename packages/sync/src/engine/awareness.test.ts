@@ -109,7 +109,7 @@ describe.each(testDatabaseKinds())('awareness admission (%s)', (kind) => {
         11,
       ),
     );
-    await until(() => engine.awarenessStates('flood').get(1_000_000)?.user?.name === 'renamed');
+    await until(() => (engine.awarenessStates('flood').get(1_000_000) as User | undefined)?.user?.name === 'renamed');
     expect(engine.awarenessStates('flood').size).toBe(3);
     expect(engine.stats().droppedAwareness).toBe(499 + 1);
     await until(() => seller.provider.awareness.getStates().size === 3);
