@@ -14,7 +14,10 @@ export const CloseCode = {
   tooBig: 1009,
   /** An unexpected server error. */
   internalError: 1011,
-  /** Try again later: the database could not be read or written. */
+  /**
+   * Try again later: the database could not be read or written, storage is behind (`maxQueuedBytes`), or the client
+   * did not read its output (`maxBufferedBytes`); clients reconnect and resync.
+   */
   tryAgainLater: 1013,
   /** No valid session. */
   unauthorized: 4401,
@@ -22,6 +25,11 @@ export const CloseCode = {
   forbidden: 4403,
   /** No such room. */
   notFound: 4404,
+  /**
+   * The update would make the document larger than the server stores (`maxDocumentBytes`); final: the client must not
+   * resend it (the app explains why and keeps the edit on the device).
+   */
+  documentTooLarge: 4413,
 } as const;
 
 /** One of the named close codes. */

@@ -1,5 +1,6 @@
 export { CloseCode, type CloseCodeValue } from './close-codes.ts';
 export {
+  type AwarenessStateArgs,
   type ConnectDecision,
   type ConnectHookResult,
   type EngineStats,

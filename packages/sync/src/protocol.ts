@@ -59,6 +59,68 @@ export function decodeMessage(data: Uint8Array): SyncMessage {
   }
 }
 
+/** One entry of an awareness update: a client id, its clock, and its state as raw JSON bytes (`null` = removed). */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  /** UTF-8 JSON of the state, undecoded, so that its size can be checked before it is parsed. */
+  json: Uint8Array;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8Encoder = new TextEncoder();
+
+/**
+ * Splits an awareness update (varUint count, then per entry varUint client id, varUint clock, varString JSON) into
+ * its entries without parsing the JSON. Throws `ProtocolError` when it is truncated or has bytes left over.
+ */
+export function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+  try {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    const entries: AwarenessEntry[] = [];
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      // A varString is a varUint8Array of UTF-8 bytes.
+      entries.push({ clientId, clock, json: decoding.readVarUint8Array(decoder) });
+    }
+    if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after the awareness entries');
+    return entries;
+  } catch (error) {
+    if (error instanceof ProtocolError) throw error;
+    throw new ProtocolError(`malformed awareness update: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+/** Parses an entry's JSON state (null for a removal); throws `ProtocolError` when it is not UTF-8 JSON. */
+export function parseAwarenessState(json: Uint8Array): unknown {
+  try {
+    return JSON.parse(utf8.decode(json));
+  } catch (error) {
+    throw new ProtocolError('awareness state is not JSON', { cause: error });
+  }
+}
+
+/** The JSON bytes of an awareness state, for `encodeAwarenessEntries`. */
+export function awarenessStateJson(state: unknown): Uint8Array {
+  return utf8Encoder.encode(JSON.stringify(state));
+}
+
+/** Encodes entries back into an awareness update (the inverse of `decodeAwarenessEntries`). */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarUint8Array(encoder, entry.json);
+  }
+  return encoding.toUint8Array(encoder);
+}
+
 /** Sync step 1: our state vector, asking the peer for what we lack. */
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   const encoder = encoding.createEncoder();

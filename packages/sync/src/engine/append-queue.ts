@@ -39,6 +39,7 @@ export class AppendQueue<Room, Origin> {
   #immediate: NodeJS.Immediate | null = null;
   readonly #retryTimers = new Map<Batch<Room, Origin>, NodeJS.Timeout>();
   #failures = 0;
+  #bytes = 0;
   #lastError: unknown = null;
   #stopped = false;
   readonly #maxRetryDelayMs: number;
@@ -60,7 +61,13 @@ export class AppendQueue<Room, Origin> {
     return size;
   }
 
+  /** Bytes of the updates not yet reported stored. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
   add(entry: PendingAppend<Room, Origin>): void {
+    this.#bytes += entry.update.byteLength;
     this.#pending.push(entry);
     this.#schedule();
   }
@@ -132,6 +139,7 @@ export class AppendQueue<Room, Origin> {
   #deliver(): void {
     while (this.#batches[0]?.state === 'done') {
       const batch = this.#batches.shift()!;
+      for (const entry of batch.entries) this.#bytes -= entry.update.byteLength;
       this.handlers.persisted(batch.entries, batch.elapsedMs);
     }
   }

@@ -6,7 +6,7 @@ import { RefuseConnection } from '../refuse-connection.ts';
 import { AppendQueue, type PendingAppend } from './append-queue.ts';
 import { Connection, type ConnectionHost } from './connection.ts';
 import { LatencyWindow } from './latency-window.ts';
-import { Room, type RoomHost } from './room.ts';
+import { Room, type RoomCounter, type RoomHost } from './room.ts';
 import type { EngineStats, OpenDoc, RoomEngineHooks, RoomEngineOptions, SyncConnection, SyncSocket } from './types.ts';
 
 /**
@@ -20,6 +20,14 @@ export class RoomEngine<Context = unknown> {
   readonly persistence: Persistence;
   readonly fanOut: FanOut;
   readonly maxMessageBytes: number;
+  readonly #storedTimeoutMs: number;
+  readonly #counters: Record<RoomCounter | 'closedSlowClients', number> = {
+    closedSlowClients: 0,
+    refusedOversize: 0,
+    refusedBusy: 0,
+    refusedPending: 0,
+    droppedAwareness: 0,
+  };
   readonly #hooks: RoomEngineHooks<Context>;
   readonly #idleUnloadMs: number;
   readonly #compactAfterUpdates: number;
@@ -56,8 +64,16 @@ export class RoomEngine<Context = unknown> {
     maxRetryDelayMs = 2_000,
     maxConcurrentWrites = 2,
     healIntervalMs = fanOut.onRecover ? 2_000 : 0,
+    maxBufferedBytes = 8 * 1024 * 1024,
+    maxPendingBytes = 1024 * 1024,
+    maxDocumentBytes = 32 * 1024 * 1024,
+    maxQueuedBytes = 64 * 1024 * 1024,
+    maxAwarenessClients = 2,
+    maxAwarenessStateBytes = 4 * 1024,
+    storedTimeoutMs = 5_000,
   }: RoomEngineOptions<Context>) {
     this.persistence = persistence;
+    this.#storedTimeoutMs = storedTimeoutMs;
     this.fanOut = fanOut;
     this.maxMessageBytes = maxMessageBytes;
     this.#hooks = hooks;
@@ -71,12 +87,22 @@ export class RoomEngine<Context = unknown> {
     );
     this.#connectionHost = {
       maxMessageBytes,
+      maxBufferedBytes,
+      countSlowClient: () => {
+        this.#counters.closedSlowClients += 1;
+      },
       reportError: (error, info) => this.reportError(error, info),
       forget: (connection) => {
         this.#connections.delete(connection);
       },
     };
     this.#roomHost = {
+      limits: { maxPendingBytes, maxDocumentBytes, maxQueuedBytes, maxAwarenessClients, maxAwarenessStateBytes },
+      queuedBytes: () => this.#queue.bytes,
+      count: (counter, by = 1) => {
+        this.#counters[counter] += by;
+      },
+      awarenessState: (room, identity, state) => this.#awarenessState(room, identity, state),
       engineId: this.engineId,
       persistence,
       fanOut,
@@ -144,6 +170,7 @@ export class RoomEngine<Context = unknown> {
     try {
       const decision = await this.#hooks.onConnect?.({ room: connection.room, context });
       connection.readOnly = decision?.readOnly === true;
+      connection.identity = decision?.identity;
     } catch (error) {
       if (error instanceof RefuseConnection) connection.terminate(error.code, error.reason);
       else {
@@ -196,12 +223,16 @@ export class RoomEngine<Context = unknown> {
     return room;
   }
 
-  /** A server-side handle on a room's document; changes made to it are stored and relayed like a client's. */
+  /**
+   * A server-side handle on a room's document; changes made to it are stored and relayed like a client's (and are
+   * exempt from `maxDocumentBytes` and `maxQueuedBytes`). Read stored state only after `await handle.whenStored()`.
+   */
   async openDoc(name: string): Promise<OpenDoc> {
     const room = await this.#acquire(name);
     let released = false;
     return {
       doc: room.doc,
+      whenStored: () => room.whenStored(this.#storedTimeoutMs),
       release: () => {
         if (released) return;
         released = true;
@@ -249,6 +280,8 @@ export class RoomEngine<Context = unknown> {
       heals: this.#heals,
       healedUpdates: this.#healedUpdates,
       healFailures: this.#healFailures,
+      queuedBytes: this.#queue.bytes,
+      ...this.#counters,
     };
   }
 
@@ -323,12 +356,15 @@ export class RoomEngine<Context = unknown> {
 
   #compact(room: Room): Promise<void> {
     if (room.compaction) return room.compaction;
+    const appliedBefore = room.appliedBytes;
     room.compaction = this.persistence
       .compact(room.name)
       .then(
-        ({ merged }) => {
+        ({ merged, snapshotBytes }) => {
           this.#compactions += 1;
           room.storedCount = Math.max(0, room.storedCount - merged);
+          // What the snapshot holds, plus what was applied while it was made (perhaps merged too: errs high).
+          if (snapshotBytes !== undefined) room.documentBytes = snapshotBytes + room.appliedBytes - appliedBefore;
         },
         (error: unknown) => this.reportError(error, { room: room.name, during: 'compaction' }),
       )
@@ -376,6 +412,16 @@ export class RoomEngine<Context = unknown> {
       this.#hooks.onChange(room.name, room.doc, { remote });
     } catch (error) {
       this.reportError(error, { room: room.name, during: 'onChange' });
+    }
+  }
+
+  #awarenessState(room: Room, identity: unknown, state: unknown): unknown {
+    if (!this.#hooks.onAwarenessState) return state;
+    try {
+      return this.#hooks.onAwarenessState({ room: room.name, identity, state });
+    } catch (error) {
+      this.reportError(error, { room: room.name, during: 'onAwarenessState' });
+      return null;
     }
   }
 

@@ -4,12 +4,17 @@ import { CloseCode } from '../close-codes.ts';
 import type { FanOut, FanOutMessage, Unsubscribe } from '../fan-out/index.ts';
 import type { Persistence } from '../persistence/index.ts';
 import {
+  type AwarenessEntry,
+  awarenessStateJson,
+  decodeAwarenessEntries,
   decodeMessage,
   encodeAwareness,
+  encodeAwarenessEntries,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
   ProtocolError,
+  parseAwarenessState,
 } from '../protocol.ts';
 import type { PendingAppend } from './append-queue.ts';
 import { Connection } from './connection.ts';
@@ -19,8 +24,47 @@ const LOAD_ORIGIN = Symbol('load');
 /** Transaction origin of updates from another instance: relayed locally, never stored again. */
 const REMOTE_ORIGIN = Symbol('remote');
 
+/** The per-client bounds a room enforces (see `RoomEngineOptions`). */
+export interface RoomLimits {
+  maxPendingBytes: number;
+  maxDocumentBytes: number;
+  maxQueuedBytes: number;
+  maxAwarenessClients: number;
+  maxAwarenessStateBytes: number;
+}
+
+/** Counters a room reports to its engine's stats. */
+export type RoomCounter = 'refusedOversize' | 'refusedBusy' | 'refusedPending' | 'droppedAwareness';
+
+/** Bytes of structures (and deletions) `doc` keeps because their dependencies are missing. */
+function pendingBytes(doc: Y.Doc): number {
+  return (doc.store.pendingStructs?.update.byteLength ?? 0) + (doc.store.pendingDs?.byteLength ?? 0);
+}
+
+/** An update with no structures and no deletions (what a client in sync answers to sync step 1). */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
+}
+
+/** Whether an awareness entry removes its client's state (its JSON is `null`). */
+function isRemoval(entry: AwarenessEntry): boolean {
+  const { json } = entry;
+  return json.byteLength === 4 && json[0] === 0x6e && json[1] === 0x75 && json[2] === 0x6c && json[3] === 0x6c;
+}
+
+/** Whether two connections belong to the same principal (equal, defined identities). */
+function sameIdentity(a: Connection, b: Connection): boolean {
+  return a.identity !== undefined && JSON.stringify(a.identity) === JSON.stringify(b.identity);
+}
+
 /** What a room needs from its engine. */
 export interface RoomHost {
+  readonly limits: RoomLimits;
+  /** Bytes waiting in the append queue. */
+  queuedBytes(): number;
+  count(counter: RoomCounter, by?: number): void;
+  /** `hooks.onAwarenessState` (the state itself without one); null drops the entry. */
+  awarenessState(room: Room, identity: unknown, state: unknown): unknown;
   readonly engineId: string;
   readonly persistence: Persistence;
   readonly fanOut: FanOut;
@@ -49,6 +93,14 @@ export class Room {
   persistedSeq = 0;
   /** Update rows stored for this room, as far as this instance knows (drives compaction). */
   storedCount = 0;
+  /**
+   * Stored size of the document as far as this instance knows: bytes loaded plus every change applied since (local
+   * or remote), reset from a compaction's snapshot size. Errs high (a change merged by a running compaction counts
+   * twice until the next one).
+   */
+  documentBytes = 0;
+  /** Bytes of every change applied since load (only grows; compaction resets `documentBytes` from it). */
+  appliedBytes = 0;
   /** Connections plus open server handles; the room unloads when this stays 0 for `idleUnloadMs`. */
   users = 0;
   loaded = false;
@@ -64,6 +116,9 @@ export class Room {
   #snapshotUpdateId: number | null = null;
   #healing: Promise<number> | null = null;
   #healedChanges = 0;
+  /** Awareness client ids announced through the fan-out (another instance's clients): no local client may take them. */
+  readonly #remoteAwarenessIds = new Set<number>();
+  readonly #storedWaiters = new Set<{ resolve: () => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
 
   constructor(
     readonly name: string,
@@ -95,6 +150,7 @@ export class Room {
     // Listening only now spares encoding the whole loaded state as one 'update' event nobody needs.
     this.doc.on('update', this.#onDocUpdate);
     this.storedCount = stored.updates.length;
+    this.documentBytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
     for (const id of stored.updateIds ?? []) this.#knownIds.add(id);
     this.#snapshotUpdateId = stored.snapshotUpdateId ?? null;
     this.loaded = true;
@@ -144,6 +200,7 @@ export class Room {
     }
     switch (message.type) {
       case 'sync-step-1': {
+        if (!connection.mayRequestState()) return;
         let reply: Uint8Array;
         try {
           reply = encodeSyncStep2(this.doc, message.stateVector);
@@ -151,23 +208,19 @@ export class Room {
           connection.terminate(CloseCode.invalidData, 'invalid state vector');
           return;
         }
-        connection.sendDoc(reply, this.appliedSeq);
+        connection.sendDoc(reply, this.appliedSeq, true);
         return;
       }
       case 'sync-step-2':
       case 'update': {
-        if (connection.readOnly) return;
-        try {
-          Y.applyUpdate(this.doc, message.update, connection);
-        } catch (error) {
-          this.host.reportError(error, { room: this.name, during: 'applying a client update' });
-          connection.terminate(CloseCode.invalidData, 'update does not apply');
-        }
+        if (connection.readOnly || isEmptyUpdate(message.update)) return;
+        this.#applyClientUpdate(connection, message.update);
         return;
       }
       case 'awareness': {
         try {
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
+          const update = this.#admitAwareness(connection, message.update);
+          if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
         } catch {
           connection.terminate(CloseCode.invalidData, 'invalid awareness update');
         }
@@ -181,9 +234,120 @@ export class Room {
     }
   }
 
+  /**
+   * Applies a client's update unless storage is too far behind (1013), the document would pass its size cap (4413),
+   * or it leaves too many structures waiting for missing dependencies (dropped from memory, 1007).
+   */
+  #applyClientUpdate(connection: Connection, update: Uint8Array): void {
+    const { limits } = this.host;
+    if (this.host.queuedBytes() + update.byteLength > limits.maxQueuedBytes) {
+      this.host.count('refusedBusy');
+      connection.terminate(CloseCode.tryAgainLater, 'storage is behind, try again later');
+      return;
+    }
+    if (this.documentBytes + update.byteLength > limits.maxDocumentBytes) {
+      this.host.count('refusedOversize');
+      connection.terminate(CloseCode.documentTooLarge, 'document too large');
+      return;
+    }
+    const pendingBefore = pendingBytes(this.doc);
+    try {
+      Y.applyUpdate(this.doc, update, connection);
+    } catch (error) {
+      this.host.reportError(error, { room: this.name, during: 'applying a client update' });
+      connection.terminate(CloseCode.invalidData, 'update does not apply');
+      return;
+    }
+    const pendingAfter = pendingBytes(this.doc);
+    if (pendingAfter > pendingBefore && pendingAfter > limits.maxPendingBytes) {
+      // Never integrated, so never stored or relayed as an update; dropping them keeps them out of every sync step 2.
+      this.doc.store.pendingStructs = null;
+      this.doc.store.pendingDs = null;
+      this.host.count('refusedPending');
+      connection.terminate(CloseCode.invalidData, 'update depends on missing data');
+    }
+  }
+
+  /**
+   * Keeps the entries of a client's awareness update that it may announce: client ids it owns or may claim (not
+   * another connection's, not another instance's, at most `maxAwarenessClients`), states within
+   * `maxAwarenessStateBytes`, and what `onAwarenessState` returns. Resolves to the re-encoded update, or null when
+   * nothing is left. Throws `ProtocolError` for a malformed update.
+   */
+  #admitAwareness(connection: Connection, update: Uint8Array): Uint8Array | null {
+    const { limits } = this.host;
+    const entries = decodeAwarenessEntries(update);
+    const kept: AwarenessEntry[] = [];
+    let stale = 0;
+    for (const entry of entries) {
+      const id = entry.clientId;
+      // Stock providers echo every state they receive back to the server: what would not apply is not a claim.
+      const current = this.awareness.meta.get(id)?.clock;
+      if (current !== undefined && (entry.clock < current || (entry.clock === current && !isRemoval(entry)))) {
+        stale += 1;
+        continue;
+      }
+      const owned = connection.awarenessIds.has(id);
+      if (!owned) {
+        const holder = [...this.connections].find((other) => other !== connection && other.awarenessIds.has(id));
+        if (this.#remoteAwarenessIds.has(id) || (holder && !sameIdentity(holder, connection))) continue;
+        if (connection.awarenessIds.size >= limits.maxAwarenessClients) continue;
+      }
+      if (entry.json.byteLength > limits.maxAwarenessStateBytes) continue;
+      const state = parseAwarenessState(entry.json);
+      if (state === null) {
+        kept.push(entry);
+        continue;
+      }
+      const clean = this.host.awarenessState(this, connection.identity, state);
+      if (clean === null || clean === undefined) continue;
+      kept.push(clean === state ? entry : { ...entry, json: awarenessStateJson(clean) });
+      if (!owned) {
+        // The same principal's older socket (not yet noticed gone) hands the id over.
+        for (const other of this.connections) if (other !== connection) other.awarenessIds.delete(id);
+        connection.awarenessIds.add(id);
+      }
+    }
+    if (kept.length + stale < entries.length) {
+      this.host.count('droppedAwareness', entries.length - stale - kept.length);
+    }
+    return kept.length > 0 ? encodeAwarenessEntries(kept) : null;
+  }
+
+  /**
+   * Resolves at a moment when every change applied to the document is stored (at once when it already is); rejects
+   * after `timeoutMs`, or when the room is destroyed first.
+   */
+  whenStored(timeoutMs: number): Promise<void> {
+    if (this.destroyed) return Promise.reject(new Error(`room ${this.name} is closed`));
+    if (this.persistedSeq >= this.appliedSeq) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const waiter = {
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          this.#storedWaiters.delete(waiter);
+          reject(new Error(`room ${this.name}: storage did not catch up within ${timeoutMs} ms`));
+        }, timeoutMs),
+      };
+      this.#storedWaiters.add(waiter);
+    });
+  }
+
+  #settleStoredWaiters(error?: Error): void {
+    for (const waiter of this.#storedWaiters) {
+      clearTimeout(waiter.timer);
+      if (error) waiter.reject(error);
+      else waiter.resolve();
+    }
+    this.#storedWaiters.clear();
+  }
+
   /** Every local change (client or server-side) is stored, then relayed; remote changes are only relayed. */
   #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return;
+    this.documentBytes += update.byteLength;
+    this.appliedBytes += update.byteLength;
     if (origin === REMOTE_ORIGIN) {
       if (this.#healing) this.#healedChanges += 1;
       const message = encodeUpdate(update);
@@ -218,6 +382,8 @@ export class Room {
       });
     }
     this.host.changed(this, false);
+    // Checked after `onChange`, which may itself write through `openDoc`.
+    if (this.persistedSeq >= this.appliedSeq && this.#storedWaiters.size > 0) this.#settleStoredWaiters();
   }
 
   #onAwarenessUpdate = (
@@ -229,6 +395,11 @@ export class Room {
       for (const id of added) origin.awarenessIds.add(id);
       for (const id of removed) origin.awarenessIds.delete(id);
     }
+    if (origin === REMOTE_ORIGIN) {
+      for (const id of added) this.#remoteAwarenessIds.add(id);
+      for (const id of updated) this.#remoteAwarenessIds.add(id);
+    }
+    for (const id of removed) this.#remoteAwarenessIds.delete(id);
     const changed = added.concat(updated, removed);
     const payload = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     const message = encodeAwareness(payload);
@@ -326,6 +497,7 @@ export class Room {
   async destroy(): Promise<void> {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.#settleStoredWaiters(new Error(`room ${this.name} closed before its changes were stored`));
     this.doc.off('update', this.#onDocUpdate);
     this.awareness.off('update', this.#onAwarenessUpdate);
     this.awareness.off('change', this.#onAwarenessChange);

@@ -6,6 +6,11 @@ import type { Persistence } from '../persistence/index.ts';
 export interface SyncSocket {
   send(data: Uint8Array): void;
   close(code: number, reason?: string): void;
+  /**
+   * Bytes sent but not yet handed to the network (ws: `ws.bufferedAmount`). Without it the engine cannot see a
+   * client that does not read, and only the outbox is bounded.
+   */
+  bufferedAmount?(): number;
 }
 
 /** The engine's side of one socket: feed it every binary frame, and tell it when the socket closed. */
@@ -16,6 +21,8 @@ export interface SyncConnection {
   close(): void;
   /** Whether the connect hook marked this connection read-only (false until it resolved). */
   readonly readOnly: boolean;
+  /** What the connect hook returned as `identity` (undefined until it resolved). */
+  readonly identity: unknown;
   readonly room: string;
 }
 
@@ -23,6 +30,21 @@ export interface SyncConnection {
 export interface ConnectDecision {
   /** Drop this connection's document updates (awareness still flows). */
   readOnly?: boolean;
+  /**
+   * Who this connection is, as the app sees it (e.g. `{ userId, role }`); kept on the connection and handed to
+   * `hooks.onAwarenessState`. Two connections whose identities are equal as JSON may take over each other's
+   * awareness client ids (a client that reconnects before its old socket was noticed gone).
+   */
+  identity?: unknown;
+}
+
+/** One awareness state a client announced, as `hooks.onAwarenessState` sees it. */
+export interface AwarenessStateArgs {
+  room: string;
+  /** The connection's `ConnectDecision.identity`. */
+  identity: unknown;
+  /** The announced state (parsed JSON, never null: removals do not reach the hook). */
+  state: unknown;
 }
 
 /** What `onConnect` returns: a decision, or nothing for an ordinary read-write connection. */
@@ -45,6 +67,12 @@ export interface RoomEngineHooks<Context = unknown> {
    * the change came from another instance. Read the states with `engine.awarenessStates(room)`.
    */
   onAwareness?(room: string, info: { remote: boolean }): void;
+  /**
+   * Sanitizes one awareness state a local client announced, after the engine's own rules (ownership, count and size)
+   * kept it: return the state to relay (the same or a cleaned copy), or null to drop that entry. Removals (a client
+   * leaving) pass without it. Synchronous: it runs for every awareness frame. A throw drops the entry.
+   */
+  onAwarenessState?(args: AwarenessStateArgs): unknown | null;
   /** Something went wrong that the engine handled (database errors, hook errors); default: console.error. */
   onError?(error: unknown, info: { room?: string; during: string }): void;
 }
@@ -72,6 +100,39 @@ export interface RoomEngineOptions<Context = unknown> {
    * otherwise. Rooms also heal right after the fan-out recovers from an outage.
    */
   healIntervalMs?: number;
+  /**
+   * Output high-water mark per connection (default 8 MiB). Before each frame, the bytes the socket still buffers
+   * (`SyncSocket.bufferedAmount`) plus the connection's outbox plus the frame may exceed this only by the size of
+   * one full-state reply (sync step 2) still in flight; past it the connection is closed with 1013 ('client too
+   * slow') and its client resyncs when it reconnects. A sync step 1 is checked before its reply is encoded. So one
+   * connection holds at most `maxBufferedBytes` + one document's encoding of output.
+   */
+  maxBufferedBytes?: number;
+  /**
+   * Structures waiting for missing dependencies (`doc.store.pendingStructs`/`pendingDs`) a room may hold (default
+   * 1 MiB). A client update that leaves more is undone from memory (the pending structures are dropped; they were
+   * never stored or relayed as updates) and its sender is closed with 1007.
+   */
+  maxPendingBytes?: number;
+  /**
+   * Stored size of one document (default 32 MiB): bytes loaded plus bytes appended since, reset from the snapshot
+   * size a compaction reports. A client update that would pass it is not applied, stored or relayed; the sender is
+   * closed with 4413 (`CloseCode.documentTooLarge`). Server-side writes through `openDoc` are exempt (counted, never
+   * refused): the app decides what it writes.
+   */
+  maxDocumentBytes?: number;
+  /**
+   * Bytes of updates waiting for storage, across rooms (default 64 MiB). While the append queue holds more (storage
+   * stalled or slow), a client update is refused (not applied) and its sender closed with 1013; server-side writes
+   * are exempt.
+   */
+  maxQueuedBytes?: number;
+  /** Awareness client ids one connection may announce (default 2); entries for further new ids are dropped. */
+  maxAwarenessClients?: number;
+  /** An awareness entry whose state JSON is longer than this (UTF-8 bytes, default 4 KiB) is dropped. */
+  maxAwarenessStateBytes?: number;
+  /** How long `OpenDoc.whenStored()` waits for storage to catch up before it rejects (default 5 s). */
+  storedTimeoutMs?: number;
 }
 
 /** Persist latency over the most recent batches, in milliseconds. */
@@ -104,11 +165,29 @@ export interface EngineStats {
   healedUpdates: number;
   /** Heal reads that failed (storage unreachable); the next pass retries. */
   healFailures: number;
+  /** Bytes of updates waiting for (or being) written. */
+  queuedBytes: number;
+  /** Connections closed with 1013 because they did not read their output (`maxBufferedBytes`). */
+  closedSlowClients: number;
+  /** Client updates refused because the document would pass `maxDocumentBytes` (closed with 4413). */
+  refusedOversize: number;
+  /** Client updates refused because the append queue was over `maxQueuedBytes` (closed with 1013). */
+  refusedBusy: number;
+  /** Client updates whose missing dependencies passed `maxPendingBytes` (dropped, closed with 1007). */
+  refusedPending: number;
+  /** Awareness entries dropped (someone else's client id, too many ids, too large, or by `onAwarenessState`). */
+  droppedAwareness: number;
 }
 
 /** A server-side handle on a loaded room's document. */
 export interface OpenDoc {
   doc: Y.Doc;
+  /**
+   * Resolves at a moment when every change applied to `doc` is stored, so that code reading `doc` synchronously in
+   * the continuation sees no edit a crash could take back (another instance's changes arrive already stored).
+   * Rejects after `storedTimeoutMs` when storage does not catch up, or when the room closes first.
+   */
+  whenStored(): Promise<void>;
   /** Lets the room unload again once nobody uses it; idempotent. */
   release(): void;
 }

@@ -46,8 +46,11 @@ export interface Persistence {
    */
   // biome-ignore lint/suspicious/noConfusingVoidType: a store without ids (`async () => {}`) must type-check
   append(entries: readonly AppendEntry[]): Promise<readonly number[] | undefined | void>;
-  /** Merges the snapshot and the stored updates of `room` into one snapshot; resolves with how many updates it merged. */
-  compact(room: string): Promise<{ merged: number }>;
+  /**
+   * Merges the snapshot and the stored updates of `room` into one snapshot; resolves with how many updates it merged
+   * and, when it wrote one, the new snapshot's size (the engine's document size count restarts from it).
+   */
+  compact(room: string): Promise<{ merged: number; snapshotBytes?: number }>;
   /**
    * What storage holds for `room` beyond what the caller has applied: the rows whose ids are not in `knownIds`, and
    * the snapshot when it changed since `snapshotUpdateId`. Rows are read before the snapshot, so a compaction between

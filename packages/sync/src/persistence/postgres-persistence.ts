@@ -86,7 +86,7 @@ export function createPostgresPersistence(
     return { updates, presentIds, snapshotUpdateId: row?.lastUpdateId ?? null, snapshot: row?.state ?? null };
   }
 
-  async function compactOnce(room: string): Promise<{ merged: number; more: boolean }> {
+  async function compactOnce(room: string): Promise<{ merged: number; more: boolean; snapshotBytes?: number }> {
     return db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${COMPACTION_LOCK}, hashtext(${room}))`);
       const rows = await tx
@@ -121,19 +121,21 @@ export function createPostgresPersistence(
             ),
           ),
         );
+        return { merged: rows.length, more: rows.length === compactBatchSize, snapshotBytes: state.byteLength };
       } finally {
         doc.destroy();
       }
-      return { merged: rows.length, more: rows.length === compactBatchSize };
     });
   }
 
-  async function compact(room: string): Promise<{ merged: number }> {
+  async function compact(room: string): Promise<{ merged: number; snapshotBytes?: number }> {
     let merged = 0;
+    let snapshotBytes: number | undefined;
     for (;;) {
       const result = await compactOnce(room);
       merged += result.merged;
-      if (!result.more) return { merged };
+      snapshotBytes = result.snapshotBytes ?? snapshotBytes;
+      if (!result.more) return { merged, snapshotBytes };
     }
   }
 

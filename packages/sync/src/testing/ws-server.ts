@@ -13,6 +13,10 @@ export interface EngineWsServer {
   url: string;
   port: number;
   wss: WebSocketServer;
+  /** The most bytes any socket of this server held unsent right after a frame was handed to it. */
+  readonly peakBufferedBytes: number;
+  /** The close codes the engine asked for, in order. */
+  readonly closeCodes: number[];
   /** Stops accepting and terminates every socket (it does not close the engine). */
   close(): Promise<void>;
 }
@@ -31,15 +35,23 @@ export async function serveEngine(
     wss.once('listening', resolve);
     wss.once('error', reject);
   });
+  let peakBufferedBytes = 0;
+  const closeCodes: number[] = [];
   wss.on('connection', (ws: WebSocket, request: IncomingMessage) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const room = decodeURIComponent(url.pathname.replace(/^\/sync\//, ''));
     const connection = engine.connect(
       {
         send: (data) => {
-          if (ws.readyState === WebSocket.OPEN) ws.send(data);
+          if (ws.readyState !== WebSocket.OPEN) return;
+          ws.send(data);
+          peakBufferedBytes = Math.max(peakBufferedBytes, ws.bufferedAmount);
         },
-        close: (code, reason) => ws.close(code, reason),
+        close: (code, reason) => {
+          closeCodes.push(code);
+          ws.close(code, reason);
+        },
+        bufferedAmount: () => ws.bufferedAmount,
       },
       { room, context: { url } },
     );
@@ -55,6 +67,10 @@ export async function serveEngine(
     url: `ws://${host}:${actualPort}/sync`,
     port: actualPort,
     wss,
+    get peakBufferedBytes() {
+      return peakBufferedBytes;
+    },
+    closeCodes,
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate();
