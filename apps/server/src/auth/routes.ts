@@ -1,9 +1,10 @@
+import { loginBody, signupBody } from '@quorum/api-schema';
 import type { Auth } from '@quorum/auth';
 import type { Database } from '@quorum/db';
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors/index.ts';
-import { email, optionalText, readJson, text } from '../input/index.ts';
+import { jsonBody } from '../input/index.ts';
 import { clientIp, enforce, type RateLimit, RateLimiter } from '../rate-limit/index.ts';
 import { accountView, checkCredentials, signUp } from './accounts.ts';
 import { requireUser } from './session-middleware.ts';
@@ -54,24 +55,16 @@ export function authRoutes({
   const signupAccount = limiter(limits.signupPerAccount);
 
   return new Hono<AppEnv>()
-    .post('/auth/signup', async (c) => {
-      const body = await readJson(c);
-      const input = {
-        email: email(body),
-        password: text(body, 'password', { min: 10, max: 256, raw: true }),
-        name: text(body, 'name', { max: 100 }),
-        organization: optionalText(body, 'organization', { max: 100, label: 'organization name' }),
-      };
+    .post('/auth/signup', jsonBody(signupBody), async (c) => {
+      const input = c.req.valid('json');
       enforce(signupIp.hit(clientIp(c, { trustProxy })), signupAccount.hit(input.email));
       const userId = await signUp(db, input);
       const session = await auth.createSession(userId);
       c.header('set-cookie', session.cookie);
       return c.json(await accountFor(userId, session.token), 201);
     })
-    .post('/auth/login', async (c) => {
-      const body = await readJson(c);
-      const address = email(body);
-      const password = text(body, 'password', { max: 256, raw: true });
+    .post('/auth/login', jsonBody(loginBody), async (c) => {
+      const { email: address, password } = c.req.valid('json');
       enforce(loginIp.hit(clientIp(c, { trustProxy })), loginAccount.hit(address));
       const userId = await checkCredentials(db, address, password);
       if (!userId) throw new ApiError(401, 'invalid_credentials', 'That email and password do not match an account.');
