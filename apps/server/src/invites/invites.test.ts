@@ -89,6 +89,26 @@ describe.each(testDatabaseKinds())('invites API on %s', (kind) => {
     expect(badEmail.body.error.field).toBe('email');
   });
 
+  it('refuses a NUL in an invite email with 400 naming the field (never a 500)', async () => {
+    const res = await t.call('POST', `/api/deals/${dealId}/invites`, {
+      cookie: seller.cookie,
+      body: { email: 'bea\u0000@northwind.example', role: 'mobilizer' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'invalid_input', field: 'email' });
+  });
+
+  it('answers 404 for a malformed deal id or invite token', async () => {
+    const res = await t.call('POST', `/api/deals/${'-'.repeat(36)}/invites`, {
+      cookie: seller.cookie,
+      body: { email: 'bea@northwind.example', role: 'mobilizer' },
+    });
+    expect(res.status).toBe(404);
+    const bad = await t.call('POST', `/api/invites/${'%00'.repeat(20)}/accept`, { cookie: seller.cookie });
+    expect(bad.status).toBe(404);
+    expect(bad.body.error.message).toBe('This invite link is not valid. Check that you copied all of it.');
+  });
+
   it('previews an invite publicly with only title, inviter, role and the masked address it is for', async () => {
     const { token } = await invite('mobilizer', { email: 'beatrice@northwind.example' });
     const res = await t.call('GET', `/api/invites/${token}`);
