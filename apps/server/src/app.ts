@@ -13,6 +13,7 @@ import { guideLinkRoutes, guidePageRoutes } from './guides/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { inviteRoutes } from './invites/index.ts';
 import { type FanOutStats, metricsRoutes, type ServerCounters } from './metrics/index.ts';
+import { openApiRoutes } from './openapi/index.ts';
 import { checkOrigin } from './origin/index.ts';
 import type { TokenBucketOptions } from './rate-limit/index.ts';
 import { type StatusBus, type StatusProjection, statusRoutes, withPresence } from './status/index.ts';
@@ -119,6 +120,7 @@ export function createApp({
     api.route('/', guideLinkRoutes({ db, openDoc, publicOrigin: origins[0], now: () => new Date(now()) }));
     app.route('/', guidePageRoutes({ db, openDoc, trustProxy, now: () => new Date(now()) }));
   }
+  api.route('/', openApiRoutes({ app }));
   api.all('*', handleNotFound);
   app.route('/api', api);
 

@@ -7,6 +7,7 @@ import { ApiError } from '../errors/index.ts';
 import { jsonBody } from '../input/index.ts';
 import { clientIp, enforce, type RateLimit, RateLimiter } from '../rate-limit/index.ts';
 import { accountView, checkCredentials, signUp } from './accounts.ts';
+import { authDocs } from './docs.ts';
 import { requireUser } from './session-middleware.ts';
 
 /** Rate limits of login and signup, per client IP and per account (email). */
@@ -55,7 +56,7 @@ export function authRoutes({
   const signupAccount = limiter(limits.signupPerAccount);
 
   return new Hono<AppEnv>()
-    .post('/auth/signup', jsonBody(signupBody), async (c) => {
+    .post('/auth/signup', authDocs.signup, jsonBody(signupBody), async (c) => {
       const input = c.req.valid('json');
       enforce(signupIp.hit(clientIp(c, { trustProxy })), signupAccount.hit(input.email));
       const userId = await signUp(db, input);
@@ -63,7 +64,7 @@ export function authRoutes({
       c.header('set-cookie', session.cookie);
       return c.json(await accountFor(userId, session.token), 201);
     })
-    .post('/auth/login', jsonBody(loginBody), async (c) => {
+    .post('/auth/login', authDocs.login, jsonBody(loginBody), async (c) => {
       const { email: address, password } = c.req.valid('json');
       enforce(loginIp.hit(clientIp(c, { trustProxy })), loginAccount.hit(address));
       const userId = await checkCredentials(db, address, password);
@@ -73,7 +74,7 @@ export function authRoutes({
       c.header('set-cookie', session.cookie);
       return c.json(await accountFor(userId, session.token));
     })
-    .post('/auth/logout', async (c) => {
+    .post('/auth/logout', authDocs.logout, async (c) => {
       const token = c.get('sessionToken');
       if (token) {
         await auth.invalidateSession(token);
@@ -82,7 +83,7 @@ export function authRoutes({
       c.header('set-cookie', auth.blankCookie());
       return c.json({ ok: true });
     })
-    .get('/me', async (c) => c.json(await accountView(db, requireUser(c))));
+    .get('/me', authDocs.me, async (c) => c.json(await accountView(db, requireUser(c))));
 
   async function accountFor(userId: string, token: string) {
     const session = await auth.validateSessionToken(token);

@@ -10,6 +10,7 @@ import { jsonBody, pathParams } from '../input/index.ts';
 import { createDeal } from './create-deal.ts';
 import { findVisibleDeal } from './deal-access.ts';
 import { dealDetailView, dealView } from './deal-view.ts';
+import { dealDocs } from './docs.ts';
 import { initialDocuments, sampleDocuments } from './initial-documents.ts';
 import { listDeals } from './list-deals.ts';
 
@@ -18,19 +19,19 @@ const noDeal = 'There is no deal room here, or you do not have access to it.';
 /** `/api/deals` (list, create, sample) and `/api/deals/:id`. */
 export function dealRoutes({ db }: { db: Database }) {
   return new Hono<AppEnv>()
-    .get('/deals', async (c) => c.json({ deals: await listDeals(db, requireUser(c)) }))
-    .post('/deals', jsonBody(createDealBody), async (c) => {
+    .get('/deals', dealDocs.list, async (c) => c.json({ deals: await listDeals(db, requireUser(c)) }))
+    .post('/deals', dealDocs.create, jsonBody(createDealBody), async (c) => {
       const user = requireUser(c);
       const { title, buyer } = c.req.valid('json');
       const deal = await createDeal(db, user, (seller) => initialDocuments({ title, buyer, seller }));
       return c.json(dealView(deal, 'seller', null), 201);
     })
-    .post('/deals/sample', async (c) => {
+    .post('/deals/sample', dealDocs.sample, async (c) => {
       const user = requireUser(c);
       const deal = await createDeal(db, user, (seller) => sampleDocuments({ seller }));
       return c.json(dealView(deal, 'seller', null), 201);
     })
-    .get('/deals/:id', pathParams(dealIdParams, { notFound: noDeal }), async (c) => {
+    .get('/deals/:id', dealDocs.get, pathParams(dealIdParams, { notFound: noDeal }), async (c) => {
       const user = requireUser(c);
       const visible = await findVisibleDeal(db, user, c.req.valid('param').id);
       if (!visible) throw ApiError.notFound(noDeal);

@@ -6,6 +6,7 @@ import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors/index.ts';
 import { jsonBody, pathParams } from '../input/index.ts';
 import { guideLinkAccess, requireManage } from './deal-access.ts';
+import { guideDocs } from './docs.ts';
 import { createGuideLink, findGuideLink, type GuideLinkTarget, listGuideLinks, revokeGuideLink } from './link-store.ts';
 import type { OpenSharedDoc } from './open-shared-doc.ts';
 import { readSharedDoc } from './open-shared-doc.ts';
@@ -65,6 +66,7 @@ export function guideLinkRoutes({
 
   app.post(
     '/deals/:id/guides/:stakeholderId/links',
+    guideDocs.createStakeholderLink,
     pathParams(stakeholderGuideParams, { notFound: 'No such deal.' }),
     body,
     (c) => {
@@ -73,30 +75,35 @@ export function guideLinkRoutes({
     },
   );
 
-  app.post('/deals/:id/objection-guide/links', noDeal, body, (c) =>
+  app.post('/deals/:id/objection-guide/links', guideDocs.createObjectionLink, noDeal, body, (c) =>
     create(c, c.req.valid('param').id, { kind: 'objections' }, c.req.valid('json').expiresInDays ?? undefined),
   );
 
-  app.get('/deals/:id/links', noDeal, async (c) => {
+  app.get('/deals/:id/links', guideDocs.list, noDeal, async (c) => {
     const user = requireUser(c);
     const dealId = c.req.valid('param').id;
     await guideLinkAccess(db, user, dealId);
     return c.json({ links: await listGuideLinks(db, dealId, { now: now() }) });
   });
 
-  app.delete('/guide-links/:id', pathParams(guideLinkIdParams, { notFound: 'No such guide link.' }), async (c) => {
-    const user = requireUser(c);
-    const { id } = c.req.valid('param');
-    const notFound = ApiError.notFound('No such guide link.');
-    const link = await findGuideLink(db, id);
-    if (!link) throw notFound;
-    const access = await guideLinkAccess(db, user, link.dealId).catch((error: unknown) => {
-      throw error instanceof ApiError && error.status === 404 ? notFound : error;
-    });
-    requireManage(access);
-    const revoked = await revokeGuideLink(db, id, now());
-    return c.json({ id, state: 'revoked', revokedAt: revoked?.revokedAt?.toISOString() ?? null });
-  });
+  app.delete(
+    '/guide-links/:id',
+    guideDocs.revoke,
+    pathParams(guideLinkIdParams, { notFound: 'No such guide link.' }),
+    async (c) => {
+      const user = requireUser(c);
+      const { id } = c.req.valid('param');
+      const notFound = ApiError.notFound('No such guide link.');
+      const link = await findGuideLink(db, id);
+      if (!link) throw notFound;
+      const access = await guideLinkAccess(db, user, link.dealId).catch((error: unknown) => {
+        throw error instanceof ApiError && error.status === 404 ? notFound : error;
+      });
+      requireManage(access);
+      const revoked = await revokeGuideLink(db, id, now());
+      return c.json({ id, state: 'revoked', revokedAt: revoked?.revokedAt?.toISOString() ?? null });
+    },
+  );
 
   return app;
 }

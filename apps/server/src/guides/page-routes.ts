@@ -6,6 +6,7 @@ import type { AppEnv } from '../context.ts';
 import { pathParams } from '../input/index.ts';
 import { clientIp } from '../rate-limit/index.ts';
 import { clientHint } from './client-hint.ts';
+import { guideDocs } from './docs.ts';
 import { createGuessLimiter, type GuessLimiter } from './guess-limiter.ts';
 import { findGuideLinkByToken, type GuideLinkRow, linkState, recordGuideLinkView } from './link-store.ts';
 import { type OpenSharedDoc, readSharedDoc } from './open-shared-doc.ts';
@@ -145,7 +146,7 @@ export function guidePageRoutes({
 
   const tokenParam = pathParams(guidePageParams, { notFound: unknownLink.message });
 
-  app.get('/g/:token', tokenParam, async (c) => {
+  app.get('/g/:token', guideDocs.page, tokenParam, async (c) => {
     const result = await resolve(c, c.req.valid('param').token);
     if ('status' in result) {
       const nonce = randomBytes(16).toString('base64');
@@ -158,7 +159,7 @@ export function guidePageRoutes({
     return c.html(renderGuidePage(result.guide, { nonce, path: `/g/${c.req.param('token')}`, refreshMs }));
   });
 
-  app.get('/g/:token/content.json', tokenParam, async (c) => {
+  app.get('/g/:token/content.json', guideDocs.content, tokenParam, async (c) => {
     const result = await resolve(c, c.req.valid('param').token);
     securityHeaders(c, null);
     if ('status' in result) {
@@ -177,7 +178,7 @@ export function guidePageRoutes({
     return c.json({ guide: result.guide, title: guideTitle(result.guide), html, version: fragmentVersion(html) });
   });
 
-  app.get('/g/:token/pdf', tokenParam, async (c) => {
+  app.get('/g/:token/pdf', guideDocs.pdf, tokenParam, async (c) => {
     const result = await resolve(c, c.req.valid('param').token);
     if ('status' in result) {
       const nonce = randomBytes(16).toString('base64');

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { queryParams } from '../input/index.ts';
+import { statusDocs } from './docs.ts';
 import type { StatusProjection } from './projection.ts';
 import type { StatusBus, StatusEvent } from './status-bus.ts';
 import { listVisibleStatuses, loadHealthHistory, sessionRowAlive } from './status-store.ts';
@@ -57,7 +58,7 @@ export function statusRoutes({
 }: StatusRoutesOptions): Hono<StatusEnv> {
   const app = new Hono<StatusEnv>();
 
-  app.get('/deals/events', async (c) => {
+  app.get('/deals/events', statusDocs.events, async (c) => {
     const viewer = await getViewer(c);
     if (!viewer) return c.json(unauthorized, 401);
     c.header('X-Accel-Buffering', 'no');
@@ -135,7 +136,7 @@ export function statusRoutes({
     });
   });
 
-  app.get('/deals/health-history', queryParams(healthHistoryQuery), async (c) => {
+  app.get('/deals/health-history', statusDocs.healthHistory, queryParams(healthHistoryQuery), async (c) => {
     const viewer = await getViewer(c);
     if (!viewer) return c.json(unauthorized, 401);
     const { ids: dealIds, limit } = c.req.valid('query');
