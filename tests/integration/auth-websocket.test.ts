@@ -152,10 +152,11 @@ describe.each(testDatabaseKinds())('websocket authorization on %s', (dbKind) => 
     return res.cookie!;
   }
 
-  async function invite(deal: string, role: 'seller' | 'mobilizer', by: string, to: string) {
+  /** Invites `email` (an invite is bound to its address) and accepts it with that account's cookie `to`. */
+  async function invite(deal: string, role: 'seller' | 'mobilizer', by: string, to: string, email: string) {
     const res = await call('POST', `/api/deals/${deal}/invites`, {
       cookie: by,
-      body: { email: 'x@example.com', role },
+      body: { email, role },
     });
     expect(res.status).toBe(201);
     const token = (res.body.url as string).split('/').pop();
@@ -201,8 +202,8 @@ describe.each(testDatabaseKinds())('websocket authorization on %s', (dbKind) => 
     });
     cookies.seller = await signup('sam@acme.example');
     cookies.colleague = await signup('cole@acme.example');
-    await invite(managersDeal.body.id, 'seller', cookies.manager, cookies.seller);
-    await invite(managersDeal.body.id, 'seller', cookies.manager, cookies.colleague);
+    await invite(managersDeal.body.id, 'seller', cookies.manager, cookies.seller, 'sam@acme.example');
+    await invite(managersDeal.body.id, 'seller', cookies.manager, cookies.colleague, 'cole@acme.example');
     const deal = await call('POST', '/api/deals', {
       cookie: cookies.seller,
       body: { title: 'Laptop refresh', buyer: 'Northwind' },
@@ -210,7 +211,7 @@ describe.each(testDatabaseKinds())('websocket authorization on %s', (dbKind) => 
     expect(deal.status).toBe(201);
     dealId = deal.body.id;
     cookies.mobilizer = await signup('bea@northwind.example');
-    await invite(dealId, 'mobilizer', cookies.seller, cookies.mobilizer);
+    await invite(dealId, 'mobilizer', cookies.seller, cookies.mobilizer, 'bea@northwind.example');
     cookies.rival = await signup('rita@rival.example', 'Rival');
     // The colleague is an Acme member who is not on this deal.
     expect((await call('GET', `/api/deals/${dealId}`, { cookie: cookies.colleague })).status).toBe(404);

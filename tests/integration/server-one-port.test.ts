@@ -187,8 +187,8 @@ describe.each(testDatabaseKinds())('one-port server on %s', (dbKind) => {
       organization: 'Acme Two',
     });
     const dealId = (await seller.call('POST', '/api/deals', { title: 'Fleet', buyer: 'Initech' })).body.id;
-    const newInvite = async (role: 'mobilizer' | 'seller') => {
-      const res = await seller.call('POST', `/api/deals/${dealId}/invites`, { email: 'x@example.com', role });
+    const newInvite = async (role: 'mobilizer' | 'seller', email: string) => {
+      const res = await seller.call('POST', `/api/deals/${dealId}/invites`, { email, role });
       return new URL(res.body.url).pathname.split('/').pop()!;
     };
     const first = browser();
@@ -204,13 +204,13 @@ describe.each(testDatabaseKinds())('one-port server on %s', (dbKind) => {
       name: 'Two',
     });
 
-    const once = await newInvite('mobilizer');
+    const once = await newInvite('mobilizer', 'one@initech.example');
     expect((await first.call('POST', `/api/invites/${once}/accept`)).status).toBe(200);
     const reused = await second.call('POST', `/api/invites/${once}/accept`);
     expect(reused.status).toBe(409);
     expect(reused.body.error.code).toBe('invite_used');
 
-    const stale = await newInvite('mobilizer');
+    const stale = await newInvite('mobilizer', 'two@initech.example');
     await handle.db
       .update(invites)
       .set({ expiresAt: new Date(Date.now() - 1) })
@@ -225,7 +225,7 @@ describe.each(testDatabaseKinds())('one-port server on %s', (dbKind) => {
       name: 'Rex',
       organization: 'Rival',
     });
-    const crossing = await rival.call('POST', `/api/invites/${await newInvite('seller')}/accept`);
+    const crossing = await rival.call('POST', `/api/invites/${await newInvite('seller', 'rex@rival.example')}/accept`);
     expect(crossing.status).toBe(403);
     expect(crossing.body.error.code).toBe('other_organization');
     expect((await rival.call('GET', `/api/deals/${dealId}`)).status).toBe(404);

@@ -15,6 +15,7 @@ import { createGuessLimiter, guideLinkRoutes, guidePageRoutes, lingeringDocs } f
 import { healthRoutes } from './health/index.ts';
 import { inviteRoutes } from './invites/index.ts';
 import { type FanOutStats, metricsRoutes, type ServerCounters } from './metrics/index.ts';
+import { openApiRoutes } from './openapi/index.ts';
 import { checkOrigin } from './origin/index.ts';
 import { createLimiterFactory, type TokenBucketOptions } from './rate-limit/index.ts';
 import { appSecureHeaders, type MetricsAccess, securityHeaderValues } from './security/index.ts';
@@ -172,6 +173,7 @@ export function createApp({
       }),
     );
   }
+  api.route('/', openApiRoutes({ app }));
   api.all('*', handleNotFound);
   app.route('/api', api);
 

@@ -73,6 +73,26 @@ describe.each(testDatabaseKinds())('accounts API on %s', (kind) => {
     expect(res.body.error.message).toMatch(/\w/);
   });
 
+  it.each([
+    [{ email: 'x@example.com', password: 'long enough pw', name: 'Ana\u0000' }, 'name'],
+    [{ email: 'x@example.com', password: 'long enough pw', name: 'Ana', organization: 'Acme\u0000' }, 'organization'],
+    [{ email: 'x\u0000@example.com', password: 'long enough pw', name: 'Ana' }, 'email'],
+    [{ email: 'x@example.com', password: 'long enough pw', name: 'Ana\u001bBold' }, 'name'],
+  ])('refuses control characters in signup %j with 400 naming %s (never a 500)', async (body, field) => {
+    const res = await t.call('POST', '/api/auth/signup', { body });
+    expect(res.status).toBe(400);
+    expect(res.body.error.field).toBe(field);
+    expect(res.body.error.message).toMatch(/cannot contain control characters/);
+  });
+
+  it('refuses a NUL in a login email with 400 naming the field (never a 500)', async () => {
+    const res = await t.call('POST', '/api/auth/login', {
+      body: { email: 'ana\u0000@example.com', password: 'long enough pw' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'invalid_input', field: 'email' });
+  });
+
   it('answers malformed JSON with 400, a non-JSON body with 415, an oversized body with 413', async () => {
     const broken = await t.call('POST', '/api/auth/login', { raw: '{"email": "a@b.c",' });
     expect(broken.status).toBe(400);

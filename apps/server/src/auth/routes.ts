@@ -1,11 +1,13 @@
+import { loginBody, signupBody } from '@quorum/api-schema';
 import type { Auth } from '@quorum/auth';
 import type { Database } from '@quorum/db';
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors/index.ts';
-import { email, optionalText, readJson, text } from '../input/index.ts';
+import { jsonBody } from '../input/index.ts';
 import { clientIp, createLimiterFactory, enforce, type LimiterFactory, type RateLimit } from '../rate-limit/index.ts';
 import { accountView, checkCredentials, signUp } from './accounts.ts';
+import { authDocs } from './docs.ts';
 import { requireUser } from './session-middleware.ts';
 
 /** Rate limits of login and signup, per client IP and per account (email). */
@@ -54,24 +56,16 @@ export function authRoutes({
   const signupAccount = limiters('signup-account', limits.signupPerAccount);
 
   return new Hono<AppEnv>()
-    .post('/auth/signup', async (c) => {
-      const body = await readJson(c);
-      const input = {
-        email: email(body),
-        password: text(body, 'password', { min: 10, max: 256, raw: true }),
-        name: text(body, 'name', { max: 100 }),
-        organization: optionalText(body, 'organization', { max: 100, label: 'organization name' }),
-      };
+    .post('/auth/signup', authDocs.signup, jsonBody(signupBody), async (c) => {
+      const input = c.req.valid('json');
       enforce(await signupIp.hit(clientIp(c, { trustProxy })), await signupAccount.hit(input.email));
       const userId = await signUp(db, input);
       const session = await auth.createSession(userId);
       c.header('set-cookie', session.cookie);
       return c.json(await accountFor(userId, session.token), 201);
     })
-    .post('/auth/login', async (c) => {
-      const body = await readJson(c);
-      const address = email(body);
-      const password = text(body, 'password', { max: 256, raw: true });
+    .post('/auth/login', authDocs.login, jsonBody(loginBody), async (c) => {
+      const { email: address, password } = c.req.valid('json');
       enforce(await loginIp.hit(clientIp(c, { trustProxy })), await loginAccount.hit(address));
       const userId = await checkCredentials(db, address, password);
       if (!userId) throw new ApiError(401, 'invalid_credentials', 'That email and password do not match an account.');
@@ -80,7 +74,7 @@ export function authRoutes({
       c.header('set-cookie', session.cookie);
       return c.json(await accountFor(userId, session.token));
     })
-    .post('/auth/logout', async (c) => {
+    .post('/auth/logout', authDocs.logout, async (c) => {
       const token = c.get('sessionToken');
       if (token) {
         await auth.invalidateSession(token);
@@ -89,7 +83,7 @@ export function authRoutes({
       c.header('set-cookie', auth.blankCookie());
       return c.json({ ok: true });
     })
-    .get('/me', async (c) => c.json(await accountView(db, requireUser(c))));
+    .get('/me', authDocs.me, async (c) => c.json(await accountView(db, requireUser(c))));
 
   async function accountFor(userId: string, token: string) {
     const session = await auth.validateSessionToken(token);

@@ -94,6 +94,30 @@ describe.each(testDatabaseKinds())('deals API on %s', (kind) => {
     expect(badBuyer.body.error.field).toBe('buyer');
   });
 
+  it('refuses control characters in a deal title or buyer (400 naming the field, never a 500)', async () => {
+    for (const [body, field] of [
+      [{ title: 'Laptop\u0000refresh', buyer: 'Northwind' }, 'title'],
+      [{ title: 'Laptop refresh', buyer: 'North\u0007wind' }, 'buyer'],
+      [{ title: 'Laptop\nrefresh', buyer: 'Northwind' }, 'title'],
+    ] as const) {
+      const res = await t.call('POST', '/api/deals', { cookie: seller.cookie, body });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toEqual({
+        code: 'invalid_input',
+        field,
+        message: `${field === 'title' ? 'Title' : 'Buyer company'} cannot contain control characters.`,
+      });
+    }
+  });
+
+  it('answers 404 for a deal id that is not a UUID, like for any deal the caller may not see', async () => {
+    for (const id of ['-'.repeat(36), 'not-a-deal', '00000000-0000-0000-0000-00000000000G']) {
+      const res = await t.call('GET', `/api/deals/${id}`, { cookie: seller.cookie });
+      expect(res.status).toBe(404);
+      expect(res.body.error.message).toBe('There is no deal room here, or you do not have access to it.');
+    }
+  });
+
   it('lists exactly the deals each person may see, with their role', async () => {
     const list = async (who: TestAccount) => {
       const res = await t.call('GET', '/api/deals', { cookie: who.cookie });

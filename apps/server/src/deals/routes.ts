@@ -1,3 +1,4 @@
+import { createDealBody, dealIdParams } from '@quorum/api-schema';
 import type { Database } from '@quorum/db';
 import { dealStatus } from '@quorum/db';
 import { eq } from 'drizzle-orm';
@@ -5,34 +6,35 @@ import { Hono } from 'hono';
 import { requireUser } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors/index.ts';
-import { readJson, text } from '../input/index.ts';
+import { jsonBody, pathParams } from '../input/index.ts';
 import { createDeal } from './create-deal.ts';
 import { findVisibleDeal } from './deal-access.ts';
 import { dealDetailView, dealView } from './deal-view.ts';
+import { dealDocs } from './docs.ts';
 import { initialDocuments, sampleDocuments } from './initial-documents.ts';
 import { listDeals } from './list-deals.ts';
+
+const noDeal = 'There is no deal room here, or you do not have access to it.';
 
 /** `/api/deals` (list, create, sample) and `/api/deals/:id`. */
 export function dealRoutes({ db }: { db: Database }) {
   return new Hono<AppEnv>()
-    .get('/deals', async (c) => c.json({ deals: await listDeals(db, requireUser(c)) }))
-    .post('/deals', async (c) => {
+    .get('/deals', dealDocs.list, async (c) => c.json({ deals: await listDeals(db, requireUser(c)) }))
+    .post('/deals', dealDocs.create, jsonBody(createDealBody), async (c) => {
       const user = requireUser(c);
-      const body = await readJson(c);
-      const title = text(body, 'title', { max: 200 });
-      const buyer = text(body, 'buyer', { max: 200, label: 'buyer company' });
+      const { title, buyer } = c.req.valid('json');
       const deal = await createDeal(db, user, (seller) => initialDocuments({ title, buyer, seller }));
       return c.json(dealView(deal, 'seller', null), 201);
     })
-    .post('/deals/sample', async (c) => {
+    .post('/deals/sample', dealDocs.sample, async (c) => {
       const user = requireUser(c);
       const deal = await createDeal(db, user, (seller) => sampleDocuments({ seller }));
       return c.json(dealView(deal, 'seller', null), 201);
     })
-    .get('/deals/:id', async (c) => {
+    .get('/deals/:id', dealDocs.get, pathParams(dealIdParams, { notFound: noDeal }), async (c) => {
       const user = requireUser(c);
-      const visible = await findVisibleDeal(db, user, c.req.param('id'));
-      if (!visible) throw ApiError.notFound('There is no deal room here, or you do not have access to it.');
+      const visible = await findVisibleDeal(db, user, c.req.valid('param').id);
+      if (!visible) throw ApiError.notFound(noDeal);
       const [stored] = await db
         .select({ status: dealStatus.status, sharedStatus: dealStatus.sharedStatus })
         .from(dealStatus)

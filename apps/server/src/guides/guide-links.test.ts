@@ -300,6 +300,22 @@ describe.each(testDatabaseKinds())('guide links (%s)', (kind) => {
     expect(missing.status).toBe(404);
   });
 
+  it('answers 404 for link and deal ids that are not UUIDs (never a 500)', async () => {
+    for (const id of ['-'.repeat(36), 'g'.repeat(36), 'x']) {
+      const res = await api(`/guide-links/${id}`, { as: 'mobilizer', method: 'DELETE' });
+      expect(res.status).toBe(404);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toBe('No such guide link.');
+    }
+    const list = await api(`/deals/${'-'.repeat(36)}/links`, { as: 'mobilizer' });
+    expect(list.status).toBe(404);
+    const create = await api(`/deals/${'-'.repeat(36)}/objection-guide/links`, {
+      as: 'mobilizer',
+      method: 'POST',
+      body: {},
+    });
+    expect(create.status).toBe(404);
+  });
+
   it('unknown tokens answer 404, and guessing is cut off with 429', async () => {
     const link = await createLink(`/deals/${dealId}/guides/${ids.stakeholderId}/links`);
     const unknown = await open('/g/AAAAAAAAAAAAAAAAAAAAAA');

@@ -1,10 +1,12 @@
+import { createGuideLinkBody, dealIdParams, guideLinkIdParams, stakeholderGuideParams } from '@quorum/api-schema';
 import type { Database } from '@quorum/db';
 import { type Context, Hono } from 'hono';
 import { requireUser } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors/index.ts';
-import { type JsonObject, readJson } from '../input/index.ts';
+import { jsonBody, pathParams } from '../input/index.ts';
 import { guideLinkAccess, requireManage } from './deal-access.ts';
+import { guideDocs } from './docs.ts';
 import { createGuideLink, findGuideLink, type GuideLinkTarget, listGuideLinks, revokeGuideLink } from './link-store.ts';
 import type { OpenSharedDoc } from './open-shared-doc.ts';
 import { readSharedDoc } from './open-shared-doc.ts';
@@ -19,18 +21,6 @@ export interface GuideLinkRoutesOptions {
   /** Longest expiry a link may be given, in days. */
   maxExpiryDays?: number;
   now?: () => Date;
-}
-
-function expiresInDays(body: JsonObject, maxDays: number): number | undefined {
-  const value = body.expiresInDays;
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > maxDays) {
-    throw ApiError.invalidField(
-      'expiresInDays',
-      `Expiry must be a number of days between 1 and ${maxDays}, or left out.`,
-    );
-  }
-  return value;
 }
 
 /**
@@ -51,11 +41,12 @@ export function guideLinkRoutes({
 }: GuideLinkRoutesOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  async function create(c: Context<AppEnv>, dealId: string, target: GuideLinkTarget) {
+  const body = jsonBody(createGuideLinkBody({ maxDays: maxExpiryDays }));
+  const noDeal = pathParams(dealIdParams, { notFound: 'No such deal.' });
+
+  async function create(c: Context<AppEnv>, dealId: string, target: GuideLinkTarget, days: number | undefined) {
     const user = requireUser(c);
     requireManage(await guideLinkAccess(db, user, dealId));
-    const body = await readJson(c);
-    const days = expiresInDays(body, maxExpiryDays);
     if (target.kind === 'stakeholder') {
       const exists = await readSharedDoc(openDoc, dealId, (doc) =>
         doc.getMap('stakeholders').has(target.stakeholderId),
@@ -73,33 +64,46 @@ export function guideLinkRoutes({
     return c.json({ id: link.id, url: `${origin}/g/${token}`, expiresAt: link.expiresAt?.toISOString() ?? null }, 201);
   }
 
-  app.post('/deals/:id/guides/:stakeholderId/links', (c) =>
-    create(c, c.req.param('id'), { kind: 'stakeholder', stakeholderId: c.req.param('stakeholderId') }),
+  app.post(
+    '/deals/:id/guides/:stakeholderId/links',
+    guideDocs.createStakeholderLink,
+    pathParams(stakeholderGuideParams, { notFound: 'No such deal.' }),
+    body,
+    (c) => {
+      const { id, stakeholderId } = c.req.valid('param');
+      return create(c, id, { kind: 'stakeholder', stakeholderId }, c.req.valid('json').expiresInDays ?? undefined);
+    },
   );
 
-  app.post('/deals/:id/objection-guide/links', (c) => create(c, c.req.param('id'), { kind: 'objections' }));
+  app.post('/deals/:id/objection-guide/links', guideDocs.createObjectionLink, noDeal, body, (c) =>
+    create(c, c.req.valid('param').id, { kind: 'objections' }, c.req.valid('json').expiresInDays ?? undefined),
+  );
 
-  app.get('/deals/:id/links', async (c) => {
+  app.get('/deals/:id/links', guideDocs.list, noDeal, async (c) => {
     const user = requireUser(c);
-    const dealId = c.req.param('id');
+    const dealId = c.req.valid('param').id;
     await guideLinkAccess(db, user, dealId);
     return c.json({ links: await listGuideLinks(db, dealId, { now: now() }) });
   });
 
-  app.delete('/guide-links/:id', async (c) => {
-    const user = requireUser(c);
-    const id = c.req.param('id');
-    const notFound = ApiError.notFound('No such guide link.');
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound;
-    const link = await findGuideLink(db, id);
-    if (!link) throw notFound;
-    const access = await guideLinkAccess(db, user, link.dealId).catch((error: unknown) => {
-      throw error instanceof ApiError && error.status === 404 ? notFound : error;
-    });
-    requireManage(access);
-    const revoked = await revokeGuideLink(db, id, now());
-    return c.json({ id, state: 'revoked', revokedAt: revoked?.revokedAt?.toISOString() ?? null });
-  });
+  app.delete(
+    '/guide-links/:id',
+    guideDocs.revoke,
+    pathParams(guideLinkIdParams, { notFound: 'No such guide link.' }),
+    async (c) => {
+      const user = requireUser(c);
+      const { id } = c.req.valid('param');
+      const notFound = ApiError.notFound('No such guide link.');
+      const link = await findGuideLink(db, id);
+      if (!link) throw notFound;
+      const access = await guideLinkAccess(db, user, link.dealId).catch((error: unknown) => {
+        throw error instanceof ApiError && error.status === 404 ? notFound : error;
+      });
+      requireManage(access);
+      const revoked = await revokeGuideLink(db, id, now());
+      return c.json({ id, state: 'revoked', revokedAt: revoked?.revokedAt?.toISOString() ?? null });
+    },
+  );
 
   return app;
 }

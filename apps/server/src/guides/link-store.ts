@@ -1,37 +1,12 @@
+import type { GuideLinkState, GuideLinkSummary, GuideLinkTarget } from '@quorum/api-schema';
 import { type Database, guideLinks, guideLinkViews } from '@quorum/db';
 import { and, count, desc, eq, inArray, isNull, max } from 'drizzle-orm';
 import { createLinkToken, hashLinkToken } from './link-token.ts';
 
-/** What a guide link points at: one stakeholder's guide, or the deal's objection handling guide. */
-export type GuideLinkTarget = { kind: 'stakeholder'; stakeholderId: string } | { kind: 'objections' };
+export type { GuideLinkState, GuideLinkSummary, GuideLinkTarget, GuideLinkView } from '@quorum/api-schema';
 
 /** A guide link as stored (its token is never stored, only the token's hash). */
 export type GuideLinkRow = typeof guideLinks.$inferSelect;
-
-/** Whether a link still opens its guide. */
-export type GuideLinkState = 'active' | 'revoked' | 'expired';
-
-/** One logged view of a guide link. */
-export interface GuideLinkView {
-  viewedAt: string;
-  clientHint: string;
-}
-
-/** A link as the room lists it: its target, state, and who opened it when (coarsely). */
-export interface GuideLinkSummary {
-  id: string;
-  kind: 'stakeholder' | 'objections';
-  stakeholderId: string | null;
-  state: GuideLinkState;
-  createdAt: string;
-  createdBy: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  viewCount: number;
-  lastViewedAt: string | null;
-  /** The most recent views, newest first. */
-  recentViews: GuideLinkView[];
-}
 
 /** The state of a link at `now`: revocation wins over expiry. */
 export function linkState(link: Pick<GuideLinkRow, 'revokedAt' | 'expiresAt'>, now: Date): GuideLinkState {

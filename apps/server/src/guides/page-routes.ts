@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { guidePageParams } from '@quorum/api-schema';
 import type { Database } from '@quorum/db';
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../context.ts';
+import { pathParams } from '../input/index.ts';
 import { clientIp } from '../rate-limit/index.ts';
 import { clientHint } from './client-hint.ts';
+import { guideDocs } from './docs.ts';
 import { createGuessLimiter, type GuessLimiter } from './guess-limiter.ts';
 import { findGuideLinkByToken, type GuideLinkRow, linkState, recordGuideLinkView } from './link-store.ts';
-import { isLinkTokenShape } from './link-token.ts';
 import { type OpenSharedDoc, readSharedDoc } from './open-shared-doc.ts';
 import { createPdfCache, type PdfCache } from './pdf-cache.ts';
 import { type GuideProjection, projectObjectionGuide, projectStakeholderGuide } from './projection.ts';
@@ -109,7 +111,10 @@ export function guidePageRoutes({
   const app = new Hono<AppEnv>();
 
   /** The guide a token opens now, or the notice to show instead. */
-  async function resolve(c: Context<AppEnv>): Promise<{ link: GuideLinkRow; guide: GuideProjection } | Notice> {
+  async function resolve(
+    c: Context<AppEnv>,
+    token: string | null,
+  ): Promise<{ link: GuideLinkRow; guide: GuideProjection } | Notice> {
     const ip = clientIp(c, { trustProxy });
     const wait = await guessLimiter.retryAfterMs(ip);
     if (wait > 0) {
@@ -121,8 +126,7 @@ export function guidePageRoutes({
         message: `Too many links that do not exist were tried from your network. Try again in ${Math.ceil(wait / 1000)} seconds.`,
       };
     }
-    const token = c.req.param('token') ?? '';
-    const link = isLinkTokenShape(token) ? await findGuideLinkByToken(db, token) : undefined;
+    const link = token ? await findGuideLinkByToken(db, token) : undefined;
     if (!link) {
       await guessLimiter.recordMiss(ip);
       return unknownLink;
@@ -140,8 +144,10 @@ export function guidePageRoutes({
     return { link, guide };
   }
 
-  app.get('/g/:token', async (c) => {
-    const result = await resolve(c);
+  const tokenParam = pathParams(guidePageParams, { notFound: unknownLink.message });
+
+  app.get('/g/:token', guideDocs.page, tokenParam, async (c) => {
+    const result = await resolve(c, c.req.valid('param').token);
     if ('status' in result) {
       const nonce = randomBytes(16).toString('base64');
       securityHeaders(c, nonce);
@@ -153,8 +159,8 @@ export function guidePageRoutes({
     return c.html(renderGuidePage(result.guide, { nonce, path: `/g/${c.req.param('token')}`, refreshMs }));
   });
 
-  app.get('/g/:token/content.json', async (c) => {
-    const result = await resolve(c);
+  app.get('/g/:token/content.json', guideDocs.content, tokenParam, async (c) => {
+    const result = await resolve(c, c.req.valid('param').token);
     securityHeaders(c, null);
     if ('status' in result) {
       const html = renderNoticeFragment(result.heading, result.message);
@@ -172,8 +178,8 @@ export function guidePageRoutes({
     return c.json({ guide: result.guide, title: guideTitle(result.guide), html, version: fragmentVersion(html) });
   });
 
-  app.get('/g/:token/pdf', async (c) => {
-    const result = await resolve(c);
+  app.get('/g/:token/pdf', guideDocs.pdf, tokenParam, async (c) => {
+    const result = await resolve(c, c.req.valid('param').token);
     if ('status' in result) {
       const nonce = randomBytes(16).toString('base64');
       securityHeaders(c, nonce);

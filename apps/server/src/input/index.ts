@@ -1,2 +1,1 @@
-export { email, oneOf, optionalText, type TextOptions, text } from './fields.ts';
-export { type JsonObject, readJson } from './read-json.ts';
+export { jsonBody, pathParams, queryParams } from './validate.ts';

@@ -1,7 +1,9 @@
 import { hashToken } from '@quorum/auth';
 import { invites, testDatabaseKinds, users } from '@quorum/db';
+import { CloseCode } from '@quorum/sync';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRoomGuard } from '../sync/index.ts';
 import { createTestApp, TEST_ORIGIN, type TestAccount, type TestApp } from '../testing/test-app.ts';
 
 describe.each(testDatabaseKinds())('invites API on %s', (kind) => {
@@ -28,10 +30,13 @@ describe.each(testDatabaseKinds())('invites API on %s', (kind) => {
   });
   afterAll(() => t.close());
 
-  async function invite(role: 'mobilizer' | 'seller', as: TestAccount = seller) {
+  async function invite(
+    role: 'mobilizer' | 'seller',
+    { as = seller, email = `guest${++n}@example.com` }: { as?: TestAccount; email?: string } = {},
+  ) {
     const res = await t.call('POST', `/api/deals/${dealId}/invites`, {
       cookie: as.cookie,
-      body: { email: `guest${++n}@example.com`, role },
+      body: { email, role },
     });
     return { res, token: res.status === 201 ? (res.body.url as string).split('/').pop()! : '' };
   }
@@ -60,10 +65,10 @@ describe.each(testDatabaseKinds())('invites API on %s', (kind) => {
   });
 
   it('lets only sellers on the deal invite: manager 403, outsiders 404, anonymous 401', async () => {
-    const asManager = await invite('mobilizer', manager);
+    const asManager = await invite('mobilizer', { as: manager });
     expect(asManager.res.status).toBe(403);
     const outsider = await t.signup({ email: 'out@else.example', organization: 'Else' });
-    expect((await invite('mobilizer', outsider)).res.status).toBe(404);
+    expect((await invite('mobilizer', { as: outsider })).res.status).toBe(404);
     const anonymous = await t.call('POST', `/api/deals/${dealId}/invites`, {
       body: { email: 'x@example.com', role: 'mobilizer' },
     });
@@ -84,15 +89,44 @@ describe.each(testDatabaseKinds())('invites API on %s', (kind) => {
     expect(badEmail.body.error.field).toBe('email');
   });
 
-  it('previews an invite publicly with only title, inviter and role', async () => {
-    const { token } = await invite('mobilizer');
+  it('refuses a NUL in an invite email with 400 naming the field (never a 500)', async () => {
+    const res = await t.call('POST', `/api/deals/${dealId}/invites`, {
+      cookie: seller.cookie,
+      body: { email: 'bea\u0000@northwind.example', role: 'mobilizer' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'invalid_input', field: 'email' });
+  });
+
+  it('answers 404 for a malformed deal id or invite token', async () => {
+    const res = await t.call('POST', `/api/deals/${'-'.repeat(36)}/invites`, {
+      cookie: seller.cookie,
+      body: { email: 'bea@northwind.example', role: 'mobilizer' },
+    });
+    expect(res.status).toBe(404);
+    const bad = await t.call('POST', `/api/invites/${'%00'.repeat(20)}/accept`, { cookie: seller.cookie });
+    expect(bad.status).toBe(404);
+    expect(bad.body.error.message).toBe('This invite link is not valid. Check that you copied all of it.');
+  });
+
+  it('previews an invite publicly with only title, inviter, role and the masked address it is for', async () => {
+    const { token } = await invite('mobilizer', { email: 'beatrice@northwind.example' });
     const res = await t.call('GET', `/api/invites/${token}`);
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body).sort()).toEqual(['dealTitle', 'expired', 'expiresAt', 'inviterName', 'role', 'used']);
+    expect(Object.keys(res.body).sort()).toEqual([
+      'dealTitle',
+      'email',
+      'expired',
+      'expiresAt',
+      'inviterName',
+      'role',
+      'used',
+    ]);
     expect(res.body).toMatchObject({
       dealTitle: 'Laptop refresh',
       inviterName: 'Sam Seller',
       role: 'mobilizer',
+      email: 'b***@northwind.example',
       expired: false,
       used: false,
     });
@@ -101,7 +135,7 @@ describe.each(testDatabaseKinds())('invites API on %s', (kind) => {
   });
 
   it('a mobilizer invite works once: the buyer joins, a second account is refused', async () => {
-    const { token } = await invite('mobilizer');
+    const { token } = await invite('mobilizer', { email: 'bea@northwind.example' });
     const buyer = await t.signup({ email: 'bea@northwind.example' });
     expect((await accept(token, null)).status).toBe(401);
     const ok = await accept(token, buyer);
@@ -117,7 +151,7 @@ describe.each(testDatabaseKinds())('invites API on %s', (kind) => {
   });
 
   it('an expired invite is refused and does not join', async () => {
-    const { token } = await invite('mobilizer');
+    const { token } = await invite('mobilizer', { email: 'late@northwind.example' });
     await t.db
       .update(invites)
       .set({ expiresAt: new Date(Date.now() - 1000) })
@@ -131,7 +165,7 @@ describe.each(testDatabaseKinds())('invites API on %s', (kind) => {
   });
 
   it('a seller invite makes an account without organization a member of the deal organization', async () => {
-    const { token } = await invite('seller');
+    const { token } = await invite('seller', { email: 'nina@example.com' });
     const newcomer = await t.signup({ email: 'nina@example.com' });
     const res = await accept(token, newcomer);
     expect(res.status).toBe(200);
@@ -143,7 +177,7 @@ describe.each(testDatabaseKinds())('invites API on %s', (kind) => {
   });
 
   it('a seller invite cannot cross organizations (403), and stays usable', async () => {
-    const { token } = await invite('seller');
+    const { token } = await invite('seller', { email: 'rita@rival.example' });
     const rival = await t.signup({ email: 'rita@rival.example', organization: 'Rival' });
     const res = await accept(token, rival);
     expect(res.status).toBe(403);
@@ -155,7 +189,7 @@ describe.each(testDatabaseKinds())('invites API on %s', (kind) => {
   });
 
   it('a mobilizer invite cannot be accepted from the selling organization (it would expose the buyer room)', async () => {
-    const { token } = await invite('mobilizer');
+    const { token } = await invite('mobilizer', { email: manager.email });
     const res = await accept(token, manager);
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('seller_side_account');
@@ -163,18 +197,47 @@ describe.each(testDatabaseKinds())('invites API on %s', (kind) => {
   });
 
   it('someone already on the deal does not use up an invite', async () => {
-    const { token } = await invite('mobilizer');
+    const { token } = await invite('mobilizer', { email: seller.email });
     const res = await accept(token, seller);
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('already_member');
     expect((await t.call('GET', `/api/invites/${token}`)).body.used).toBe(false);
   });
 
-  it('two accounts racing for one invite: exactly one joins', async () => {
-    const { token } = await invite('mobilizer');
-    const a = await t.signup({ email: 'race-a@northwind.example' });
-    const b = await t.signup({ email: 'race-b@northwind.example' });
+  it('two sessions racing for one invite: exactly one joins', async () => {
+    const { token } = await invite('mobilizer', { email: 'race@northwind.example' });
+    const a = await t.signup({ email: 'race@northwind.example' });
+    const login = await t.call('POST', '/api/auth/login', {
+      body: { email: 'race@northwind.example', password: 'a long enough password' },
+    });
+    const b = { ...a, cookie: login.cookie! };
     const results = await Promise.all([accept(token, a), accept(token, b)]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+  });
+
+  it('an invite is bound to its email: another account gets 403 and never reaches the buyer room', async () => {
+    const { token } = await invite('mobilizer', { email: 'anyone@x.example' });
+    const stranger = await t.signup({ email: 'stranger@elsewhere.example' });
+    const res = await accept(token, stranger);
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('invite_email_mismatch');
+    expect(res.body.error.message).toBe(
+      'This invite was sent to a***@x.example; sign in with that address to accept it.',
+    );
+    expect((await t.call('GET', `/api/deals/${dealId}`, { cookie: stranger.cookie })).status).toBe(404);
+    const guard = createRoomGuard({ db: t.db, auth: t.auth, origins: [TEST_ORIGIN] });
+    const sessionToken = t.auth.readSessionToken(stranger.cookie);
+    await expect(
+      guard({ room: `${dealId}/buyer`, context: { sessionToken, origin: TEST_ORIGIN } }),
+    ).rejects.toMatchObject({ code: CloseCode.forbidden });
+    expect((await t.call('GET', `/api/invites/${token}`)).body.used).toBe(false);
+  });
+
+  it('the invited address accepts in any case', async () => {
+    const { token } = await invite('mobilizer', { email: 'Carla.Mobilizer@Northwind.example' });
+    const carla = await t.signup({ email: 'CARLA.mobilizer@northwind.EXAMPLE' });
+    const res = await accept(token, carla);
+    expect(res.status).toBe(200);
+    expect(await roleOn(carla)).toBe('mobilizer');
   });
 });

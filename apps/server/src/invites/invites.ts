@@ -3,6 +3,7 @@ import { type Database, dealMembers, deals, invites, users } from '@quorum/db';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { VisibleDeal } from '../deals/deal-access.ts';
 import { ApiError } from '../errors/index.ts';
+import { maskEmail } from './mask-email.ts';
 
 /** Roles an invite can grant. */
 export type InviteRole = 'mobilizer' | 'seller';
@@ -42,11 +43,16 @@ export async function createInvite(
   return { token, expiresAt };
 }
 
-/** What the public invite page may show: nothing beyond the deal's title, the inviter and the role. */
+/**
+ * What the public invite page may show: nothing beyond the deal's title, the inviter, the role and the
+ * invited address, masked.
+ */
 export interface InvitePreview {
   dealTitle: string;
   inviterName: string;
   role: InviteRole;
+  /** The address the invite was sent to, masked (`a***@x.com`): only an account with it can accept. */
+  email: string;
   expiresAt: string;
   expired: boolean;
   used: boolean;
@@ -59,6 +65,7 @@ export async function previewInvite(db: Database, token: string, now = new Date(
       dealTitle: deals.title,
       inviterName: users.name,
       role: invites.role,
+      email: invites.email,
       expiresAt: invites.expiresAt,
       acceptedAt: invites.acceptedAt,
     })
@@ -71,6 +78,7 @@ export async function previewInvite(db: Database, token: string, now = new Date(
     dealTitle: row.dealTitle,
     inviterName: row.inviterName,
     role: row.role as InviteRole,
+    email: maskEmail(row.email),
     expiresAt: row.expiresAt.toISOString(),
     expired: row.expiresAt.getTime() <= now.getTime(),
     used: row.acceptedAt !== null,
@@ -78,7 +86,9 @@ export async function previewInvite(db: Database, token: string, now = new Date(
 }
 
 /**
- * Accepts an invite for the logged-in user, once. A mobilizer invite adds the user to the deal as its
+ * Accepts an invite for the logged-in user, once, and only when the account's email is the one the
+ * invite was sent to (case-insensitively; 403 `invite_email_mismatch` otherwise, naming the masked
+ * address, and the invite stays usable). A mobilizer invite adds the user to the deal as its
  * buyer-side mobilizer (refused for accounts of the deal's own organization, who would otherwise read
  * the buyer's private room). A seller invite makes an account without an organization a member of the
  * deal's organization; an account of another organization is refused (403).
@@ -95,6 +105,7 @@ export async function acceptInvite(
         id: invites.id,
         dealId: invites.dealId,
         role: invites.role,
+        email: invites.email,
         expiresAt: invites.expiresAt,
         acceptedAt: invites.acceptedAt,
         organizationId: deals.organizationId,
@@ -109,6 +120,12 @@ export async function acceptInvite(
     }
     if (invite.expiresAt.getTime() <= now.getTime()) {
       throw new ApiError(410, 'invite_expired', 'This invite link has expired. Ask for a new one.');
+    }
+    if (invite.email.toLowerCase() !== user.email.toLowerCase()) {
+      throw ApiError.forbidden(
+        'invite_email_mismatch',
+        `This invite was sent to ${maskEmail(invite.email)}; sign in with that address to accept it.`,
+      );
     }
     const role = invite.role as InviteRole;
     const [member] = await tx
@@ -152,11 +169,6 @@ export async function acceptInvite(
     await tx.insert(dealMembers).values({ dealId: invite.dealId, userId: user.id, role });
     return { dealId: invite.dealId, role };
   });
-}
-
-/** True when a string could be an invite token (cheap rejection before hashing). */
-export function looksLikeToken(token: string): boolean {
-  return /^[A-Za-z0-9_-]{16,128}$/.test(token);
 }
 
 function unknownInvite(): ApiError {

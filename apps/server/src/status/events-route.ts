@@ -1,7 +1,10 @@
+import { healthHistoryQuery } from '@quorum/api-schema';
 import type { Database } from '@quorum/db';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
+import { queryParams } from '../input/index.ts';
+import { statusDocs } from './docs.ts';
 import type { StatusProjection } from './projection.ts';
 import type { StatusBus, StatusEvent } from './status-bus.ts';
 import { listVisibleStatuses, loadHealthHistory, sessionRowAlive } from './status-store.ts';
@@ -55,7 +58,7 @@ export function statusRoutes({
 }: StatusRoutesOptions): Hono<StatusEnv> {
   const app = new Hono<StatusEnv>();
 
-  app.get('/deals/events', async (c) => {
+  app.get('/deals/events', statusDocs.events, async (c) => {
     const viewer = await getViewer(c);
     if (!viewer) return c.json(unauthorized, 401);
     c.header('X-Accel-Buffering', 'no');
@@ -133,15 +136,10 @@ export function statusRoutes({
     });
   });
 
-  app.get('/deals/health-history', async (c) => {
+  app.get('/deals/health-history', statusDocs.healthHistory, queryParams(healthHistoryQuery), async (c) => {
     const viewer = await getViewer(c);
     if (!viewer) return c.json(unauthorized, 401);
-    const ids = c.req.query('ids');
-    const limit = Number(c.req.query('limit') ?? 60);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-      return c.json({ error: { code: 'invalid_input', message: 'limit must be a whole number from 1 to 1000.' } }, 400);
-    }
-    const dealIds = ids ? ids.split(',').filter(Boolean) : undefined;
+    const { ids: dealIds, limit } = c.req.valid('query');
     const history = await loadHealthHistory(db, viewer, { dealIds, limit });
     return c.json({ history });
   });

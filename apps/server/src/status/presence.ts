@@ -26,6 +26,7 @@ export function withPresence<Context>(
             onPresence(options.room);
           },
           close: (code, reason) => socket.close(code, reason),
+          bufferedAmount: socket.bufferedAmount ? () => socket.bufferedAmount?.() ?? 0 : undefined,
         },
         options,
       );
@@ -43,6 +44,9 @@ export function withPresence<Context>(
         },
         get room() {
           return connection.room;
+        },
+        get identity() {
+          return connection.identity;
         },
       };
     },

@@ -44,11 +44,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Creates a {@link TestApp} on PGlite or the real Postgres. */
-export async function createTestApp(kind: 'pglite' | 'postgres', options: Partial<AppOptions> = {}): Promise<TestApp> {
+/**
+ * Creates a {@link TestApp} on PGlite or the real Postgres. `options` may be a function of the test
+ * database (to build an engine on it, say).
+ */
+export async function createTestApp(
+  kind: 'pglite' | 'postgres',
+  options: Partial<AppOptions> | ((db: Database) => Partial<AppOptions>) = {},
+): Promise<TestApp> {
   const handle = await createTestDb(kind);
   const auth = createAuth({ db: handle.db });
-  const app = createApp({ db: handle.db, auth, origin: TEST_ORIGIN, log: () => undefined, ...options });
+  const extra = typeof options === 'function' ? options(handle.db) : options;
+  const app = createApp({ db: handle.db, auth, origin: TEST_ORIGIN, log: () => undefined, ...extra });
 
   async function call(method: string, path: string, opts: CallOptions = {}): Promise<TestResponse> {
     const { body, raw, contentType = 'application/json', cookie, origin = TEST_ORIGIN, headers = {} } = opts;

@@ -1,98 +1,64 @@
-/** Shapes of the HTTP API (DESIGN.md §5b) as the web app reads them. Extra fields are tolerated. */
+/**
+ * Shapes of the HTTP API (DESIGN.md §5b) as the web app reads them: inferred from the schemas the server
+ * validates with and documents at /api/openapi.json (`@quorum/api-schema`), so they cannot drift apart.
+ */
+import type {
+  AcceptedInvite as AcceptedInviteSchema,
+  Account,
+  CreateDealInput as CreateDealInputSchema,
+  CreatedInvite,
+  DealDetail as DealDetailSchema,
+  DealRole as DealRoleSchema,
+  Deal as DealSchema,
+  DealStatus as DealStatusSchema,
+  InviteInput as InviteInputSchema,
+  InvitePreview as InvitePreviewSchema,
+  InviteRole as InviteRoleSchema,
+  LoginInput as LoginInputSchema,
+  OrgRole as OrgRoleSchema,
+  SignupInput as SignupInputSchema,
+} from '@quorum/api-schema';
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-}
+export type User = Account['user'];
 
-export interface Organization {
-  id: string;
-  name: string;
-}
+export type Organization = NonNullable<Account['organization']>;
 
 /** A user's place in their seller organization, or null for buyer accounts. */
-export type OrgRole = 'member' | 'manager' | null;
+export type OrgRole = OrgRoleSchema;
 
 /** What the caller is on a deal. A manager who is not on the deal sees it read-only. */
-export type DealRole = 'seller' | 'mobilizer' | 'manager';
+export type DealRole = DealRoleSchema;
 
 /** The role an invite grants. */
-export type InviteRole = 'mobilizer' | 'seller';
+export type InviteRole = InviteRoleSchema;
 
-export interface Me {
-  user: User;
-  organization: Organization | null;
-  orgRole: OrgRole;
-}
+/** `GET /api/me`. */
+export type Me = Account;
 
-/** Deal status (DESIGN.md §3); only the fields the shell shows are typed, the rest pass through. */
-export interface DealStatus {
-  stage?: string;
-  health?: number;
-  stakeholders?: number;
-  online?: number;
-  updatedAt?: string;
-  [key: string]: unknown;
-}
+/** Deal status (DESIGN.md §3); only the fields the shell shows are named, the rest pass through. */
+export type DealStatus = DealStatusSchema;
 
-export interface DealSummary {
-  id: string;
-  title: string;
-  buyer: string;
-  role: DealRole;
-  status?: DealStatus | null;
-}
+/** A deal as `GET /api/deals` lists it. */
+export type DealSummary = DealSchema;
 
-export interface Deal {
-  id: string;
-  title: string;
-  buyer: string;
-  [key: string]: unknown;
-}
+/** A deal as creation returns it. */
+export type Deal = DealSchema;
 
-export interface DealDetail {
-  deal: Deal;
-  role: DealRole;
-  status: DealStatus | null;
-}
+/** `GET /api/deals/:id`. */
+export type DealDetail = DealDetailSchema;
 
-export interface SignupInput {
-  email: string;
-  password: string;
-  name: string;
-  /** Given: a new seller organization is created and the user becomes its manager. */
-  organization?: string;
-}
+export type SignupInput = SignupInputSchema;
 
-export interface LoginInput {
-  email: string;
-  password: string;
-}
+export type LoginInput = LoginInputSchema;
 
-export interface CreateDealInput {
-  title: string;
-  buyer: string;
-}
+export type CreateDealInput = CreateDealInputSchema;
 
-export interface InviteInput {
-  email: string;
-  role: InviteRole;
-}
+export type InviteInput = InviteInputSchema;
 
-export interface Invite {
-  url: string;
-  expiresAt: string;
-}
+/** An invite link just created. */
+export type Invite = CreatedInvite;
 
-export interface InvitePreview {
-  dealTitle: string;
-  inviterName: string;
-  role: InviteRole;
-  expired: boolean;
-  [key: string]: unknown;
-}
+/** `GET /api/invites/:token`: what the invite is for (the invited address masked). */
+export type InvitePreview = InvitePreviewSchema;
 
-export interface AcceptedInvite {
-  dealId: string;
-}
+export type AcceptedInvite = AcceptedInviteSchema;

@@ -1,32 +1,13 @@
+import type { CreatedGuideLink, GuideLinkSummary, GuideLinkTarget, RevokedGuideLink } from '@quorum/api-schema';
 import { networkError, toApiError } from '$lib/api/index.ts';
 
-/** What a guide link opens. */
-export type GuideLinkTarget = { kind: 'stakeholder'; stakeholderId: string } | { kind: 'objections' };
-
-/** Whether a link still opens its guide. */
-export type GuideLinkState = 'active' | 'revoked' | 'expired';
-
-/** A link as `GET /api/deals/:id/links` lists it. */
-export interface GuideLinkSummary {
-  id: string;
-  kind: 'stakeholder' | 'objections';
-  stakeholderId: string | null;
-  state: GuideLinkState;
-  createdAt: string;
-  createdBy: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  viewCount: number;
-  lastViewedAt: string | null;
-  recentViews: Array<{ viewedAt: string; clientHint: string }>;
-}
-
-/** A link just created: its URL exists only in this answer (the server keeps the token's hash). */
-export interface CreatedGuideLink {
-  id: string;
-  url: string;
-  expiresAt: string | null;
-}
+export type {
+  CreatedGuideLink,
+  GuideLinkState,
+  GuideLinkSummary,
+  GuideLinkTarget,
+  GuideLinkView,
+} from '@quorum/api-schema';
 
 async function request<T>(fetcher: typeof fetch, method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
@@ -71,7 +52,7 @@ export function guideLinksApi(fetcher: typeof fetch = (...args) => globalThis.fe
       return (await request<{ links: GuideLinkSummary[] }>(fetcher, 'GET', `/api/deals/${id(dealId)}/links`)).links;
     },
     /** Withdraws a link at once. */
-    revoke(linkId: string): Promise<{ id: string; revokedAt: string | null }> {
+    revoke(linkId: string): Promise<RevokedGuideLink> {
       return request(fetcher, 'DELETE', `/api/guide-links/${id(linkId)}`);
     },
   };

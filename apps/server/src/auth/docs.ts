@@ -1,0 +1,43 @@
+import { account, loggedOut } from '@quorum/api-schema';
+import { operation } from '../openapi/index.ts';
+
+/** OpenAPI descriptions of the account routes. */
+export const authDocs = {
+  signup: operation({
+    tag: 'Accounts',
+    summary: 'Create an account',
+    description:
+      'Creates an account and starts a session (Set-Cookie). With `organization`, a seller organization is created and the caller becomes its manager.',
+    session: false,
+    ok: { status: 201, description: 'The new account; the session cookie is set.', schema: account },
+    errors: {
+      400: 'A field is missing or wrong; `field` names it.',
+      409: 'An account with this email exists (`email_taken`, field `email`).',
+      429: 'Too many signups from this address or for this email (Retry-After).',
+    },
+  }),
+  login: operation({
+    tag: 'Accounts',
+    summary: 'Log in',
+    session: false,
+    ok: { description: 'The account; the session cookie is set.', schema: account },
+    errors: {
+      400: 'A field is missing or wrong; `field` names it.',
+      401: 'The email and password do not match an account (`invalid_credentials`, same for unknown emails).',
+      429: 'Too many attempts for this account or from this address (Retry-After).',
+    },
+  }),
+  logout: operation({
+    tag: 'Accounts',
+    summary: 'Log out',
+    description: 'Deletes the session server-side; its open websockets close with 4401.',
+    session: false,
+    ok: { description: 'Logged out; the cookie is cleared.', schema: loggedOut },
+  }),
+  me: operation({
+    tag: 'Accounts',
+    summary: 'The signed-in account',
+    ok: { description: 'The caller, their organization and their role in it.', schema: account },
+    errors: { 401: 'No valid session.' },
+  }),
+};

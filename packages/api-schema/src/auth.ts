@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { email, optionalText, text, uuid } from './strings.ts';
+
+/** `POST /api/auth/signup`. */
+export const signupBody = z.object({
+  email: email(),
+  password: text({ min: 10, max: 256, label: 'password', raw: true }),
+  name: text({ max: 100, label: 'name' }),
+  /** Given: a new seller organization is created and the user becomes its manager. */
+  organization: optionalText({ max: 100, label: 'organization name' }),
+});
+
+/** `POST /api/auth/login`. */
+export const loginBody = z.object({
+  email: email(),
+  password: text({ max: 256, label: 'password', raw: true }),
+});
+
+/** A user's place in their seller organization, or null for accounts without one (buyers). */
+export const orgRole = z.enum(['member', 'manager']).nullable();
+
+/** `GET /api/me`, and the answer of signup and login. */
+export const account = z
+  .object({
+    user: z.object({ id: uuid, email: z.string(), name: z.string() }),
+    organization: z.object({ id: uuid, name: z.string() }).nullable(),
+    orgRole,
+  })
+  .meta({ id: 'Account' });
+
+/** `POST /api/auth/logout`. */
+export const loggedOut = z.object({ ok: z.literal(true) });
+
+export type SignupInput = z.input<typeof signupBody>;
+export type LoginInput = z.input<typeof loginBody>;
+export type Account = z.infer<typeof account>;
+export type OrgRole = z.infer<typeof orgRole>;
