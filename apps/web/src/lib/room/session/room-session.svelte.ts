@@ -216,7 +216,10 @@ export class RoomSession {
     this.providerStates.forEach((state, index) => {
       if (state.refusedWith === null || closeHandlingOf(state.refusedWith) !== 'paused') return;
       this.#setProvider(index, { refusedWith: null, lost: false, status: 'connecting' });
-      this.#open[index]?.provider.connect();
+      const open = this.#open[index];
+      if (!open) return;
+      this.undo.resume(open.doc);
+      open.provider.connect();
     });
   }
 
@@ -275,6 +278,8 @@ export class RoomSession {
       const handling = closeHandlingOf(code);
       if (handling === 'refused' || handling === 'paused') {
         this.#setProvider(index, { refusedWith: code, status: 'disconnected', backingOff: false });
+        // Too large: what the person removes now must leave the document, not wait in the undo history.
+        if (code === 1009 || code === 4413) this.undo.suspend(provider.doc);
         return;
       }
       this.#setProvider(index, { backingOff: true, status: 'disconnected' });
