@@ -1,6 +1,10 @@
+import { healthBand as modelBand } from '@quorum/deal-model';
 import type { ChipTone } from '$lib/components/tones.ts';
 
-/** A health band: its colour (as a chip tone) and the label that carries the same meaning in words. */
+/**
+ * A health band: its colour (as a chip tone) and the label that carries the same meaning in words. This is the
+ * app's one health vocabulary: the dashboard and the deal room both read it.
+ */
 export interface HealthBand {
   id: 'healthy' | 'at-risk' | 'critical' | 'unknown';
   tone: ChipTone;
@@ -17,10 +21,13 @@ const bands: Record<HealthBand['id'], HealthBand> = {
 /** Every band in display order. */
 export const HEALTH_BANDS: readonly HealthBand[] = [bands.critical, bands['at-risk'], bands.healthy];
 
-/** The band of a health score (0–100): 70 and above healthy, 40–69 at risk, below 40 critical. */
+const byModelBand = { green: bands.healthy, amber: bands['at-risk'], red: bands.critical } as const;
+
+/**
+ * The band of a health score (0–100), with the deal model's thresholds (`healthBand` of @quorum/deal-model:
+ * 70 and above healthy, 40–69 at risk, below 40 critical).
+ */
 export function healthBand(health: number | null | undefined): HealthBand {
-  if (typeof health !== 'number' || Number.isNaN(health)) return bands.unknown;
-  if (health >= 70) return bands.healthy;
-  if (health >= 40) return bands['at-risk'];
-  return bands.critical;
+  if (typeof health !== 'number' || !Number.isFinite(health)) return bands.unknown;
+  return byModelBand[modelBand(health)];
 }

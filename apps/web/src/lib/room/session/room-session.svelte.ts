@@ -1,14 +1,23 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
+import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { type Connection, connectionOf, type ProviderState } from './connection-state.ts';
+import {
+  backOffDelay,
+  type Connection,
+  closeHandlingOf,
+  connectionOf,
+  initialProviderState,
+  type ProviderState,
+} from './connection-state.ts';
 import { type Peer, type PresenceState, peersOf } from './presence.ts';
 import { presenceColour } from './presence-colours.ts';
+import { type FieldRoom, fieldRoomOf, mayAnnounce } from './presence-fields.ts';
 import { type PrivateSide, type RoomRole, roomsFor } from './room-names.ts';
 import { UndoHistory, type UndoScope } from './undo-history.ts';
 
-/** Close codes after which retrying cannot help: the provider stops and the pill says why. */
-const permanentCloseCodes = new Set([4401, 4403, 4404]);
+/** A connection that stayed synced this long after a 1013 starts the next back-off from 1 s again. */
+const backOffResetMs = 30_000;
 
 /** Top-level types of each document (DESIGN.md §2), tracked by undo. */
 const sharedTypes = ['meta', 'stakeholders', 'relationships', 'options', 'criteria', 'objections', 'plan', 'guides'];
@@ -32,10 +41,22 @@ export interface RoomSessionOptions {
   persist?: boolean;
   /** Connect right away (tests of the page may start disconnected). */
   connect?: boolean;
+  /** The WebSocket class (a Node client passes one; browsers have their own). */
+  WebSocketPolyfill?: typeof WebSocket;
+}
+
+/** A field someone is editing: its awareness key and the document it belongs to. */
+export interface EditingField {
+  /** `fieldKey(record, field)`. */
+  key: string;
+  /** The document the field is bound to: its room is the only one whose awareness may name it. */
+  doc: Y.Doc;
 }
 
 interface OpenRoom {
   room: string;
+  /** Which of the deal's documents this room holds. */
+  kind: FieldRoom;
   doc: Y.Doc;
   provider: WebsocketProvider;
   persistence: IndexeddbPersistence | null;
@@ -44,7 +65,8 @@ interface OpenRoom {
 /**
  * One person's live connection to a deal room: the shared document and their side's private document,
  * each with a stock y-websocket provider and IndexedDB persistence; presence through the shared room's
- * awareness; undo of their own edits. Reactive state (`connection`, `peers`, `loaded`, `versions`) is
+ * awareness (a private field's focus only through the private room's); undo of their own edits. A server
+ * close that retrying cannot fix stops that room's provider and says why (see `closeHandlingOf`). Reactive state (`connection`, `peers`, `loaded`, `versions`) is
  * Svelte 5 `$state`, so components read it directly.
  */
 export class RoomSession {
@@ -66,8 +88,10 @@ export class RoomSession {
   providerStates = $state<ProviderState[]>([]);
   online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
   connection: Connection = $derived(connectionOf(this.providerStates, { online: this.online }));
-  /** Everyone else here now. */
+  /** Everyone else here now (the shared room's presence). */
   peers = $state<Peer[]>([]);
+  /** Others of this side in the private room right now, while they edit a private field. */
+  privatePeers = $state<Peer[]>([]);
   /** True once every document has content to show (from this device or from the server). */
   loaded = $state(false);
   canUndo = $state(false);
@@ -77,6 +101,13 @@ export class RoomSession {
 
   readonly #open: OpenRoom[] = [];
   readonly #cleanups: Array<() => void> = [];
+  /** Per provider: 1013s in a row, and the pending timers of its back-off and of its reset. */
+  readonly #backOff: Array<{
+    attempts: number;
+    retry?: ReturnType<typeof setTimeout>;
+    reset?: ReturnType<typeof setTimeout>;
+  }> = [];
+  #destroyed = false;
 
   constructor({
     dealId,
@@ -85,6 +116,7 @@ export class RoomSession {
     serverUrl = defaultServerUrl(),
     persist = true,
     connect = true,
+    WebSocketPolyfill,
   }: RoomSessionOptions) {
     const plan = roomsFor(dealId, role);
     this.dealId = dealId;
@@ -95,14 +127,14 @@ export class RoomSession {
     this.side = plan.private?.side ?? null;
     this.undo = new UndoHistory(this.origin);
 
-    const docs: Array<{ room: string; doc: Y.Doc; types: string[] }> = [
-      { room: plan.shared, doc: this.shared, types: sharedTypes },
+    const docs: Array<{ room: string; kind: FieldRoom; doc: Y.Doc; types: string[] }> = [
+      { room: plan.shared, kind: 'shared', doc: this.shared, types: sharedTypes },
     ];
     if (plan.private && this.private) {
-      docs.push({ room: plan.private.room, doc: this.private, types: privateMaps[plan.private.side] });
+      docs.push({ room: plan.private.room, kind: 'private', doc: this.private, types: privateMaps[plan.private.side] });
     }
     this.rooms = docs.map((d) => d.room);
-    this.providerStates = docs.map(() => ({ status: 'connecting', synced: false, lost: false, refusedWith: null }));
+    this.providerStates = docs.map(() => ({ ...initialProviderState }));
 
     const loadedFlags = docs.map(() => false);
     const markLoaded = (index: number) => {
@@ -110,16 +142,23 @@ export class RoomSession {
       if (loadedFlags.every(Boolean)) this.loaded = true;
     };
 
-    docs.forEach(({ room, doc, types }, index) => {
+    docs.forEach(({ room, kind, doc, types }, index) => {
       // A read-only session keeps nothing on the device: it has no edits to keep, and must never diverge.
       const persistence = persist && !plan.readOnly ? new IndexeddbPersistence(`quorum:${user.id}:${room}`, doc) : null;
       persistence?.whenSynced.then(() => {
         // Content cached on this device is enough to show the room while the server catches up.
         if (doc.store.clients.size > 0) markLoaded(index);
       });
-      const provider = new WebsocketProvider(serverUrl, room, doc, { connect, disableBc: true });
+      const provider = new WebsocketProvider(serverUrl, room, doc, {
+        connect,
+        disableBc: true,
+        // Only a plain drop is retried by the provider itself; every other close is handled in #watchProvider.
+        shouldReconnect: (event) => closeHandlingOf(event.code) === 'reconnect',
+        ...(WebSocketPolyfill ? { WebSocketPolyfill } : {}),
+      });
+      this.#backOff.push({ attempts: 0 });
       this.#watchProvider(provider, index, () => markLoaded(index));
-      this.#open.push({ room, doc, provider, persistence });
+      this.#open.push({ room, kind, doc, provider, persistence });
       this.#trackVersions(doc, types, index === 0 ? '' : 'private.');
       this.undo.track(this.#scope(doc, types, index === 0 ? null : (plan.private?.side ?? null)));
     });
@@ -143,18 +182,45 @@ export class RoomSession {
     doc.transact(change, this.origin);
   }
 
-  /** Announces which field this person is editing (`fieldKey(record, field)`), or null when they leave it. */
-  setEditing(key: string | null): void {
-    const awareness = this.#open[0]?.provider.awareness;
-    if (!awareness) return;
-    const current = awareness.getLocalState() as PresenceState | null;
-    if (current?.editing === key) return;
-    awareness.setLocalStateField('editing', key);
+  /**
+   * Announces which field this person is editing, or null when they leave it. The key goes to the awareness
+   * of the room that holds `field.doc` only, and only when the key names a field of that room's document
+   * (`mayAnnounce`): a private field is announced in this side's private room, never in the shared one.
+   */
+  setEditing(field: EditingField | null): void {
+    const target = field ? this.#open.find((open) => open.doc === field.doc) : undefined;
+    const announced = field && target && mayAnnounce(target.kind, field.key) ? target : undefined;
+    for (const open of this.#open) {
+      const key = open === announced && field ? field.key : null;
+      if (open.kind === 'shared') this.#announceShared(open.provider.awareness, key);
+      else this.#announcePrivate(open.provider.awareness, key);
+    }
   }
 
-  /** Peers editing the given field right now. */
+  /** Peers editing the given field right now (read from the room whose document holds it). */
   editorsOf(key: string): Peer[] {
-    return this.peers.filter((p) => p.editing === key);
+    const peers = fieldRoomOf(key) === 'private' ? this.privatePeers : this.peers;
+    return peers.filter((p) => p.editing === key);
+  }
+
+  /** The awareness of the room that holds `doc` (presence tests read it), or null when no room holds it. */
+  awarenessOf(doc: Y.Doc): Awareness | null {
+    return this.#open.find((open) => open.doc === doc)?.provider.awareness ?? null;
+  }
+
+  /**
+   * Reconnects the rooms that were paused (an edit or the room too large, too many tabs), after the person
+   * acted on the explanation. A room refused for good (signed out, no access) stays stopped.
+   */
+  retry(): void {
+    this.providerStates.forEach((state, index) => {
+      if (state.refusedWith === null || closeHandlingOf(state.refusedWith) !== 'paused') return;
+      this.#setProvider(index, { refusedWith: null, lost: false, status: 'connecting' });
+      const open = this.#open[index];
+      if (!open) return;
+      this.undo.resume(open.doc);
+      open.provider.connect();
+    });
   }
 
   /** The version counter of a collection, read in a `$derived` to recompute when it changes. */
@@ -164,6 +230,11 @@ export class RoomSession {
 
   /** Stops every provider, persistence and listener. */
   destroy(): void {
+    this.#destroyed = true;
+    for (const timers of this.#backOff) {
+      clearTimeout(timers.retry);
+      clearTimeout(timers.reset);
+    }
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
     for (const { provider, persistence, doc } of this.#open.splice(0)) {
       provider.awareness.setLocalState(null);
@@ -187,16 +258,37 @@ export class RoomSession {
 
   #watchProvider(provider: WebsocketProvider, index: number, onSynced: () => void): void {
     provider.on('status', ({ status }) => this.#setProvider(index, { status }));
+    const backOff = this.#backOff[index] ?? { attempts: 0 };
     provider.on('sync', (synced) => {
-      this.#setProvider(index, synced ? { synced, lost: false } : { synced });
-      if (synced) onSynced();
+      this.#setProvider(index, synced ? { synced, lost: false, backingOff: false } : { synced });
+      if (!synced) return;
+      onSynced();
+      // A connection that stays up a while has earned a fresh back-off.
+      clearTimeout(backOff.reset);
+      backOff.reset = setTimeout(() => {
+        backOff.attempts = 0;
+      }, backOffResetMs);
     });
     provider.on('connection-close', (event) => {
+      clearTimeout(backOff.reset);
       this.#setProvider(index, { synced: false, lost: event !== null || !this.online });
     });
+    // Emitted for every server close that `shouldReconnect` declined: the provider is stopped here.
     provider.on('closed', ({ code }) => {
-      if (permanentCloseCodes.has(code)) this.#setProvider(index, { refusedWith: code, status: 'disconnected' });
-      else provider.connect();
+      const handling = closeHandlingOf(code);
+      if (handling === 'refused' || handling === 'paused') {
+        this.#setProvider(index, { refusedWith: code, status: 'disconnected', backingOff: false });
+        // Too large: what the person removes now must leave the document, not wait in the undo history.
+        if (code === 1009 || code === 4413) this.undo.suspend(provider.doc);
+        return;
+      }
+      this.#setProvider(index, { backingOff: true, status: 'disconnected' });
+      clearTimeout(backOff.retry);
+      backOff.retry = setTimeout(() => {
+        if (this.#destroyed || !this.online || this.providerStates[index]?.refusedWith !== null) return;
+        provider.connect();
+      }, backOffDelay(backOff.attempts));
+      backOff.attempts += 1;
     });
   }
 
@@ -214,22 +306,40 @@ export class RoomSession {
     }
   }
 
-  #setupPresence(): void {
-    const awareness = this.#open[0]?.provider.awareness;
-    if (!awareness) return;
+  #presence(editing: string | null): PresenceState {
     const side = this.role === 'manager' ? 'manager' : this.role === 'mobilizer' ? 'buyer' : 'seller';
-    const state: PresenceState = {
-      user: { id: this.user.id, name: this.user.name, colour: this.user.colour, side },
-      editing: null,
-    };
-    awareness.setLocalState(state);
-    const refresh = () => {
-      this.peers = peersOf(awareness.getStates(), awareness.clientID, this.user.id);
-    };
-    awareness.on('change', refresh);
-    this.#cleanups.push(() => awareness.off('change', refresh));
-    // Private rooms carry no presence: the other side must not even learn who looked at them.
-    for (const open of this.#open.slice(1)) open.provider.awareness.setLocalState(null);
+    return { user: { id: this.user.id, name: this.user.name, colour: this.user.colour, side }, editing };
+  }
+
+  /** The shared room always shows this person; `key` is a field of the shared document or null. */
+  #announceShared(awareness: Awareness, key: string | null): void {
+    if (!mayAnnounce('shared', key)) return;
+    const current = awareness.getLocalState() as PresenceState | null;
+    if (current?.editing === key) return;
+    awareness.setLocalStateField('editing', key);
+  }
+
+  /** A private room shows this person only while they edit one of its fields. */
+  #announcePrivate(awareness: Awareness, key: string | null): void {
+    if (!mayAnnounce('private', key)) return;
+    const current = awareness.getLocalState() as PresenceState | null;
+    if ((current?.editing ?? null) === key) return;
+    awareness.setLocalState(key === null ? null : this.#presence(key));
+  }
+
+  #setupPresence(): void {
+    for (const open of this.#open) {
+      const awareness = open.provider.awareness;
+      // Private rooms carry presence only while this person edits one of their fields (see #announcePrivate).
+      awareness.setLocalState(open.kind === 'shared' ? this.#presence(null) : null);
+      const refresh = () => {
+        const peers = peersOf(awareness.getStates(), awareness.clientID, this.user.id);
+        if (open.kind === 'shared') this.peers = peers;
+        else this.privatePeers = peers;
+      };
+      awareness.on('change', refresh);
+      this.#cleanups.push(() => awareness.off('change', refresh));
+    }
   }
 
   #watchNetwork(): void {

@@ -43,4 +43,27 @@ describe('UndoHistory', () => {
     expect(mine.getText('t').toString()).toBe('theirs ');
     expect(history.canUndo).toBe(false);
   });
+
+  it('lets removed text leave the document while suspended, so what the server refused as too large can sync', () => {
+    const server = new Y.Doc();
+    const doc = new Y.Doc();
+    const notes = doc.getText('notes');
+    const history = new UndoHistory(local, { captureTimeout: 0 });
+    history.track([notes]);
+    doc.transact(() => notes.insert(0, 'Kept.'), local);
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(doc));
+    const pending = () => Y.encodeStateAsUpdate(doc, Y.encodeStateVector(server)).byteLength;
+
+    doc.transact(() => notes.insert(5, 'x'.repeat(300_000)), local);
+    history.suspend(doc);
+    expect(history.canUndo).toBe(false);
+    doc.transact(() => notes.delete(5, 300_000), local);
+    expect(notes.toString()).toBe('Kept.');
+    expect(pending()).toBeLessThan(1_000);
+    expect(history.canUndo).toBe(false);
+
+    history.resume(doc);
+    doc.transact(() => notes.insert(5, ' Again.'), local);
+    expect(history.canUndo).toBe(true);
+  });
 });

@@ -12,6 +12,8 @@ export type UndoScope = ConstructorParameters<typeof Y.UndoManager>[0];
  */
 export class UndoHistory {
   readonly #managers: Y.UndoManager[] = [];
+  /** Documents whose edits are not recorded right now (see {@link suspend}). */
+  readonly #suspended = new Set<Y.Doc>();
   #sequence = 0;
   #listeners = new Set<() => void>();
 
@@ -29,6 +31,7 @@ export class UndoHistory {
     const manager = new Y.UndoManager(scope, {
       trackedOrigins: new Set([this.origin]),
       captureTimeout: this.captureTimeout,
+      captureTransaction: (transaction) => !this.#suspended.has(transaction.doc),
     });
     manager.on('stack-item-added', (event: { stackItem: { meta: Map<string, unknown> } }) => {
       event.stackItem.meta.set('sequence', ++this.#sequence);
@@ -69,6 +72,22 @@ export class UndoHistory {
   /** Ends the current capture group, so the next edit becomes its own undo step. */
   stopCapturing(): void {
     for (const manager of this.#managers) manager.stopCapturing();
+  }
+
+  /**
+   * Forgets the undo history of `doc` and records none of its edits until {@link resume}. An undo step keeps
+   * the text it deleted in the document (so it can bring it back), and that text travels with the next sync:
+   * when the server refused the document as too large, the person's removal of the large text must really
+   * remove it.
+   */
+  suspend(doc: Y.Doc): void {
+    this.#suspended.add(doc);
+    for (const manager of this.#managers) if (manager.doc === doc) manager.clear();
+  }
+
+  /** Records the edits of `doc` again. */
+  resume(doc: Y.Doc): void {
+    this.#suspended.delete(doc);
   }
 
   /** Calls `listener` whenever the stacks change (to enable or disable undo buttons). */
