@@ -13,7 +13,13 @@ import { ConfigError, loadConfig } from './config/index.ts';
 import { startServer } from './server.ts';
 import { createLocalStatusBus, type StatusBus, StatusProjection } from './status/index.ts';
 import { createRedisStatusBus } from './status/redis-status-bus.ts';
-import { createLocalRevocationBus, createRedisRevocationBus, createRoomGuard, type SyncContext } from './sync/index.ts';
+import {
+  createLocalRevocationBus,
+  createRedisRevocationBus,
+  createRoomGuard,
+  type SyncContext,
+  sanitizeAwareness,
+} from './sync/index.ts';
 import { loadWebBuild } from './web/index.ts';
 
 /** How often expired session rows are deleted. */
@@ -52,6 +58,7 @@ async function main(): Promise<void> {
     maxMessageBytes: config.maxMessageBytes,
     hooks: {
       onConnect: createRoomGuard({ db, auth, origins: config.origins }),
+      onAwarenessState: sanitizeAwareness,
       // Each instance projects the changes it stored and the people who joined or left through it.
       onChange: (room, doc, info) => projection?.onChange(room, doc, info),
       onAwareness: (room, info) => projection?.onAwareness(room, info),

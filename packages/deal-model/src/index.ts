@@ -20,3 +20,4 @@ export * from './status/index.ts';
 export * from './vocabulary/index.ts';
 export * from './voices/index.ts';
 export * from './workshops/index.ts';
+export * from './presence/index.ts';

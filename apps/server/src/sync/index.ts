@@ -11,6 +11,6 @@ export {
   type RevocationBus,
   type RevocationListener,
 } from './revocation-bus.ts';
-export { createRoomGuard, type RoomGuardOptions, type SyncContext } from './room-guard.ts';
+export { createRoomGuard, type RoomGuardOptions, type SyncContext, sanitizeAwareness } from './room-guard.ts';
 export { CLOSE_RATE_LIMITED, type SyncLimits, type SyncRoutesOptions, syncRoutes } from './routes.ts';
 export { SessionSockets, type SocketOwner } from './session-sockets.ts';

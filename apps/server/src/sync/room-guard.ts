@@ -1,5 +1,6 @@
-import { type Auth, parseRoomName, roomAccess } from '@quorum/auth';
+import { type Auth, dealRole, parseRoomName, roomAccess } from '@quorum/auth';
 import type { Database } from '@quorum/db';
+import { type PresenceIdentity, sanitizePresence } from '@quorum/deal-model';
 import { CloseCode, RefuseConnection } from '@quorum/sync';
 import { isAllowedOrigin } from '../origin/index.ts';
 import { findDealFacts } from './deal-facts.ts';
@@ -45,7 +46,13 @@ export function createRoomGuard({
       throw new RefuseConnection(CloseCode.tryAgainLater, 'database unavailable, try again later');
     }
   };
-  return async ({ room, context }: { room: string; context: SyncContext }): Promise<{ readOnly: boolean }> => {
+  return async ({
+    room,
+    context,
+  }: {
+    room: string;
+    context: SyncContext;
+  }): Promise<{ readOnly: boolean; identity: PresenceIdentity }> => {
     if (!isAllowedOrigin(context.origin, origins)) {
       throw new RefuseConnection(CloseCode.forbidden, 'origin not allowed');
     }
@@ -57,6 +64,27 @@ export function createRoomGuard({
     const facts = await read(() => findDealFacts(db, session.user, ref.dealId));
     const access = facts ? roomAccess(facts, ref.kind) : 'none';
     if (access === 'none') throw new RefuseConnection(CloseCode.forbidden, 'not allowed in this room');
-    return { readOnly: access === 'read' };
+    const role = facts ? dealRole(facts) : null;
+    const identity: PresenceIdentity = {
+      userId: session.user.id,
+      name: session.user.name,
+      side: role === 'mobilizer' ? 'buyer' : role === 'seller' ? 'seller' : 'manager',
+      room: ref.kind === 'shared' ? 'shared' : 'private',
+    };
+    return { readOnly: access === 'read', identity };
   };
+}
+
+/**
+ * The engine's `onAwarenessState` hook: every presence state a client sends is rebuilt from the identity the room
+ * guard established (see `sanitizePresence`): nobody appears as someone else, and a private field's name never
+ * reaches the shared room. A connection without an identity (not opened through the guard) relays nothing.
+ */
+export function sanitizeAwareness({ identity, state }: { room: string; identity: unknown; state: unknown }) {
+  if (!isPresenceIdentity(identity)) return null;
+  return sanitizePresence(state, identity) as Record<string, unknown> | null;
+}
+
+function isPresenceIdentity(value: unknown): value is PresenceIdentity {
+  return typeof value === 'object' && value !== null && 'userId' in value && 'room' in value;
 }

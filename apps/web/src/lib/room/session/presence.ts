@@ -1,18 +1,10 @@
-/** What a person in the room publishes through awareness. */
-export interface PresenceState {
-  user: { id: string; name: string; colour: string; side: 'seller' | 'buyer' | 'manager' };
-  /** The field being edited, as `<recordId>:<field>` (see {@link fieldKey}), or null. */
-  editing: string | null;
-}
+import type { PresenceState } from '@quorum/deal-model';
+
+export { fieldKey, type PresenceState } from '@quorum/deal-model';
 
 /** Someone else in the room right now. */
 export interface Peer extends PresenceState {
   clientId: number;
-}
-
-/** The awareness key of one field of one record. */
-export function fieldKey(recordId: string, field: string): string {
-  return `${recordId}:${field}`;
 }
 
 /** Reads awareness states into peers: valid states only, one entry per person (their newest tab wins), self excluded. */

@@ -1,3 +1,4 @@
+import { type FieldRoom, fieldRoomOf, mayAnnounce } from '@quorum/deal-model';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
@@ -12,7 +13,6 @@ import {
 } from './connection-state.ts';
 import { type Peer, type PresenceState, peersOf } from './presence.ts';
 import { presenceColour } from './presence-colours.ts';
-import { type FieldRoom, fieldRoomOf, mayAnnounce } from './presence-fields.ts';
 import { type PrivateSide, type RoomRole, roomsFor } from './room-names.ts';
 import { UndoHistory, type UndoScope } from './undo-history.ts';
 

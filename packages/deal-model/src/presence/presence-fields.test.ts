@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fieldKey } from './presence.ts';
 import { fieldRoomOf, mayAnnounce } from './presence-fields.ts';
+import { fieldKey } from './presence-state.ts';
 
 const person = '2b6c3f0e-7d1a-4c52-9a43-0f5e8d7c6b21';
 

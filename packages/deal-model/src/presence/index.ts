@@ -1,0 +1,2 @@
+export * from './presence-fields.ts';
+export * from './presence-state.ts';

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { sanitizePresence } from './presence-state.ts';
+
+const seller = { userId: 'u-seller', name: 'Sam Seller', side: 'seller', room: 'shared' } as const;
+
+describe('sanitizePresence', () => {
+  it('keeps who the session says the person is, whatever the client claims', () => {
+    const state = sanitizePresence(
+      { user: { id: 'someone-else', name: 'The CEO', colour: '#2563eb', side: 'buyer' }, editing: 'abc:name' },
+      seller,
+    );
+    expect(state).toEqual({
+      user: { id: 'u-seller', name: 'Sam Seller', colour: '#2563eb', side: 'seller' },
+      editing: 'abc:name',
+    });
+  });
+
+  it('never lets a private field reach the shared room, but keeps it in the private one', () => {
+    for (const key of ['private:notes', 'insight:problem', 'abc:specialConcern', 'abc:note', 'abc:unknownField']) {
+      expect(sanitizePresence({ editing: key }, seller)?.editing).toBeNull();
+    }
+    expect(sanitizePresence({ editing: 'abc:specialConcern' }, { ...seller, room: 'private' })?.editing).toBe(
+      'abc:specialConcern',
+    );
+    expect(sanitizePresence({ editing: 'abc:name' }, { ...seller, room: 'private' })?.editing).toBeNull();
+  });
+
+  it('drops every other key, odd colours and states that are not objects', () => {
+    const state = sanitizePresence(
+      { user: { colour: 'url(javascript:x)' }, secret: 'Blocker plan', editing: 7 },
+      seller,
+    );
+    expect(state).toEqual({
+      user: { id: 'u-seller', name: 'Sam Seller', colour: '#6b7280', side: 'seller' },
+      editing: null,
+    });
+    expect(JSON.stringify(state)).not.toContain('Blocker');
+    expect(sanitizePresence('x', seller)).toBeNull();
+    expect(sanitizePresence([1], seller)).toBeNull();
+  });
+});
