@@ -123,7 +123,7 @@ export function removeMobilizerTest(doc: Y.Doc, stakeholderId: string): void {
 
 function readTestRecord(stakeholderId: string, record: Y.Map<unknown>): MobilizerTest {
   const task = record.get('task');
-  const taskMap = task instanceof Y.Map ? task : new Y.Map<unknown>();
+  const taskMap = task instanceof Y.Map ? task : new Map<string, unknown>();
   const dueAt = taskMap.get('dueAt');
   const updatedAt = record.get('updatedAt');
   return {

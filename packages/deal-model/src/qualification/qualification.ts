@@ -132,12 +132,13 @@ export function clearGoNoGo(doc: Y.Doc): void {
   });
 }
 
-function entryOf(parent: unknown, key: string): Y.Map<unknown> {
+/** The entry `key` of `parent`, or an empty plain map to read defaults from (never a detached Y.Map). */
+function entryOf(parent: unknown, key: string): Y.Map<unknown> | Map<string, unknown> {
   const value = parent instanceof Y.Map ? parent.get(key) : undefined;
-  return value instanceof Y.Map ? value : new Y.Map<unknown>();
+  return value instanceof Y.Map ? value : new Map<string, unknown>();
 }
 
-const optionalString = (map: Y.Map<unknown>, key: string): string | null => {
+const optionalString = (map: Y.Map<unknown> | Map<string, unknown>, key: string): string | null => {
   const value = map.get(key);
   return typeof value === 'string' && value ? value : null;
 };
