@@ -4,12 +4,18 @@
  * (section 3, docs/health-model.md). Pure TypeScript on yjs; runs in the browser and on the server.
  */
 export * from './buyer-doc/index.ts';
+export * from './coaching/index.ts';
 export * from './criteria/index.ts';
 export * from './guides/index.ts';
+export * from './learning/index.ts';
+export * from './mental-model/index.ts';
+export * from './mobilizer-test/index.ts';
+export * from './negotiables/index.ts';
 export * from './objections/index.ts';
 export * from './options/index.ts';
 export * from './plan/index.ts';
 export * from './private-notes/index.ts';
+export * from './qualification/index.ts';
 export { compareOrdered, newId, orderBetween, replaceText } from './records/index.ts';
 export * from './relationships/index.ts';
 export * from './sample-deal/index.ts';

@@ -1,4 +1,6 @@
 import * as Y from 'yjs';
+import { forgetLinkInCoaching } from '../coaching/coaching-references.ts';
+import { forgetConcernInNegotiables } from '../negotiables/negotiable-references.ts';
 import {
   createRecord,
   getRecord,
@@ -101,7 +103,8 @@ export function reorderObjection(doc: Y.Doc, id: string, toIndex: number): void 
 
 /**
  * Removes an objection and its id from every guide's `objectionIds`, in one transaction; workshop agenda
- * items about it become `custom` items.
+ * items about it become `custom` items, negotiable points answering it answer nothing, and coaching evidence
+ * linking to it goes.
  */
 export function removeObjection(doc: Y.Doc, id: string): void {
   const maps = sharedMaps(doc);
@@ -109,6 +112,8 @@ export function removeObjection(doc: Y.Doc, id: string): void {
   transactOn(objections, () => {
     objections.delete(id);
     forgetSourceInWorkshops(maps, `objection:${id}`);
+    forgetConcernInNegotiables(maps, `objection:${id}`);
+    forgetLinkInCoaching(maps, `objection:${id}`);
     for (const guide of guides.values()) {
       const ids = guide instanceof Y.Map ? guide.get('objectionIds') : undefined;
       if (!(ids instanceof Y.Array)) continue;

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { readCoaching } from '../coaching/index.ts';
 import { readCriteria } from '../criteria/index.ts';
 import { readGuides } from '../guides/index.ts';
+import { modelDiff, readMentalModel } from '../mental-model/index.ts';
+import { profileConfirmed, suggestProfileClass } from '../mobilizer-test/index.ts';
+import { readNegotiables } from '../negotiables/index.ts';
 import { readOptions } from '../options/index.ts';
 import { readPlan } from '../plan/index.ts';
+import { qualificationScore } from '../qualification/index.ts';
 import { readRelationships } from '../relationships/index.ts';
-import { readSellerDoc } from '../seller-doc/index.ts';
+import { readInsightBreaks, readSellerDoc } from '../seller-doc/index.ts';
 import { readMeta } from '../shared-doc/index.ts';
 import { readStakeholders } from '../stakeholders/index.ts';
 import { computeStatus } from '../status/index.ts';
@@ -85,5 +90,48 @@ describe('seedSampleDeal', () => {
     expect(workshop!.agenda[1]!.text).toMatch(
       /^Weights for "Productivity.*" range from 10 \(Anna Kowalski\) to 70 \(Sam Okafor\)/,
     );
+  });
+
+  it('fills each piece of the seller’s method, each on its side', () => {
+    const shared = new Y.Doc();
+    const seller = new Y.Doc();
+    const ids = seedSampleDeal(shared, seller);
+    const snapshot = readSellerDoc(seller);
+
+    expect(Object.keys(snapshot.mobilizerTests).sort()).toEqual([ids.mobilizer, ids.procurement].sort());
+    expect(suggestProfileClass(snapshot.mobilizerTests[ids.mobilizer]!)).toMatchObject({
+      class: 'mobilizer',
+      confidence: 'confirmed',
+    });
+    expect(profileConfirmed(seller, ids.mobilizer, 'go-getter')).toBe(true);
+    expect(suggestProfileClass(snapshot.mobilizerTests[ids.procurement]!).class).toBe('blocker-or-talker');
+    expect(profileConfirmed(seller, ids.procurement)).toBe(false);
+
+    const coaching = readCoaching(shared);
+    expect(coaching).toMatchObject({ mobilizerId: ids.mobilizer, reached: 'true-problem' });
+    expect(coaching.stages[0]!.done).toBe(true);
+    expect(coaching.stages[1]!.checklist.filter((i) => i.done)).toHaveLength(1);
+    expect(coaching.stages[0]!.checklist.at(-1)!.text).toMatch(/implementation details/);
+    expect(coaching.stages[2]!.evidence).toEqual([expect.stringMatching(/^objection:/), `voice:${ids.cfo}`]);
+
+    expect(readNegotiables(shared).map((n) => [n.id, n.status, n.concededTo])).toEqual([
+      [ids.lease, 'proposed', null],
+      [ids.securityImage, 'agreed', ids.itBoard],
+    ]);
+
+    const model = readMentalModel(shared);
+    expect(model.current.nodes).toHaveLength(3);
+    const diff = modelDiff(shared);
+    expect(diff.added.map((n) => n.nodeId)).toEqual([ids.lostTimeBelief]);
+    expect(diff.raised).toEqual([expect.objectContaining({ nodeId: ids.productivityBelief, from: 2, to: 5 })]);
+    expect(diff.linked.map((l) => [l.from, l.to])).toEqual([[ids.lostTimeBelief, ids.productivityBelief]]);
+    expect(readInsightBreaks(seller, shared)).toEqual([ids.unitPriceBelief]);
+
+    expect(qualificationScore(snapshot.qualification)).toMatchObject({ bantConfirmed: 3, decision: 'go' });
+    expect(computeStatus(shared, seller)).toMatchObject({
+      coachingStage: 'true-problem',
+      qualification: { bantConfirmed: 3, decision: 'go' },
+    });
+    expect(computeStatus(shared).coachingStage).toBe('true-problem');
   });
 });

@@ -1,12 +1,23 @@
 import type * as Y from 'yjs';
+import {
+  addCoachingEvidence,
+  initCoaching,
+  readCoaching,
+  setCoachingNote,
+  tickCoachingItem,
+} from '../coaching/index.ts';
 import { addCriterion, setCriterionScore, setStakeholderWeight } from '../criteria/index.ts';
 import { updateGuide } from '../guides/index.ts';
+import { addCausalLink, addNode, copyCurrentToAgreed, raiseImportance } from '../mental-model/index.ts';
+import { updateMobilizerTest } from '../mobilizer-test/index.ts';
+import { addNegotiable } from '../negotiables/index.ts';
 import { addObjection } from '../objections/index.ts';
 import { addOption, readOptions } from '../options/index.ts';
 import { readPlan, tickVerifier } from '../plan/index.ts';
 import { setNotes, setStakeholderNote } from '../private-notes/index.ts';
+import { answerQualificationQuestion, decideGoNoGo, updateBant } from '../qualification/index.ts';
 import { addRelationship } from '../relationships/index.ts';
-import { initSellerDoc, updateBlockerPlan, updateInsight } from '../seller-doc/index.ts';
+import { initSellerDoc, setInsightBreaks, updateBlockerPlan, updateInsight } from '../seller-doc/index.ts';
 import { initSharedDoc } from '../shared-doc/index.ts';
 import { addStakeholder } from '../stakeholders/index.ts';
 import { submitVoice } from '../voices/index.ts';
@@ -29,6 +40,13 @@ export interface SampleDealIds {
   framework: string;
   /** The suggested criteria workshop. */
   workshop: string;
+  /** Negotiable points: the lease term (proposed) and the standard security image (agreed with the IT board). */
+  lease: string;
+  securityImage: string;
+  /** Beliefs of the mental model: A's unit price (the insight breaks it) and productivity (B raises it); B's lost field time. */
+  unitPriceBelief: string;
+  productivityBelief: string;
+  lostTimeBelief: string;
 }
 
 /**
@@ -38,7 +56,10 @@ export interface SampleDealIds {
  * stakeholder's weights, three options with the status quo, objections, a stakeholder guide, the first
  * two stages verified; the own answers of three stakeholders (the CFO and the CEO disagree on cost versus
  * productivity; the key user misses a criterion) and a criteria workshop with the agenda suggested from
- * that evidence; in the seller document notes, the insight and a plan for the Blocker. Initialises
+ * that evidence; the Mobilizer's commercial coaching (stage 1 done, stage 2 begun), two negotiable points,
+ * the mental model A and the agreed B; in the seller document notes, the insight (breaking A's unit-price
+ * belief), a plan for the Blocker, two Mobilizer tests (Mara confirmed; the procurement Guide did not engage)
+ * and the qualification (BANT, seed 002's questions, a go decision). Initialises
  * either document if needed. Meant for a fresh room ("create a sample deal room").
  */
 export function seedSampleDeal(shared: Y.Doc, seller?: Y.Doc | null): SampleDealIds {
@@ -231,7 +252,7 @@ export function seedSampleDeal(shared: Y.Doc, seller?: Y.Doc | null): SampleDeal
       owner: 'seller',
       response: 'Compare four-year cash flow side by side: the lease spreads the cost and includes repair and swap.',
     });
-    addObjection(shared, {
+    const imageObjection = addObjection(shared, {
       title: 'A new device line means exceptions to the security image',
       raisedBy: itBoard,
       category: 'risk',
@@ -300,7 +321,50 @@ export function seedSampleDeal(shared: Y.Doc, seller?: Y.Doc | null): SampleDeal
       suggested: true,
     });
 
+    const lease = addNegotiable(shared, {
+      text: 'Lease term of 36 or 48 months, at the CFO’s choice',
+      answers: `objection:${opex}`,
+      status: 'proposed',
+    });
+    const securityImage = addNegotiable(shared, {
+      text: 'Ship the corporate security image unchanged on the new line',
+      answers: `objection:${imageObjection}`,
+      concededTo: itBoard,
+      status: 'agreed',
+    });
+
+    initCoaching(shared, mobilizer);
+    const [planStage, problemStage] = readCoaching(shared).stages;
+    for (const item of planStage!.checklist) tickCoachingItem(shared, planStage!.id, item.id);
+    tickCoachingItem(shared, problemStage!.id, problemStage!.checklist[0]!.id);
+    setCoachingNote(shared, 'plan-consensus', 'Mara walks the CFO through the rollout plan before the workshop.');
+    addCoachingEvidence(shared, 'concerns-surfaced', `objection:${opex}`);
+    addCoachingEvidence(shared, 'concerns-surfaced', `voice:${cfo}`);
+    addCoachingEvidence(shared, 'negotiables-blockers', `negotiable:${securityImage}`);
+
+    const unitPriceBelief = addNode(shared, 'current', {
+      text: 'Laptops are a cost: buy the cheapest unit that meets the spec',
+      importance: 5,
+      voiceIds: [cfo],
+    });
+    const itSpend = addNode(shared, 'current', { text: 'IT spend per employee', importance: 4 });
+    const productivityBelief = addNode(shared, 'current', { text: 'Productivity of field staff', importance: 2 });
+    addCausalLink(shared, 'current', { from: unitPriceBelief, to: itSpend, note: 'cheaper units, lower spend' });
+    copyCurrentToAgreed(shared);
+    const lostTimeBelief = addNode(shared, 'agreed', {
+      text: 'Field staff lose about 25 minutes a day to slow laptops',
+      importance: 5,
+      voiceIds: [ceo, users],
+    });
+    raiseImportance(shared, 'agreed', productivityBelief, { by: 3 });
+    addCausalLink(shared, 'agreed', { from: lostTimeBelief, to: productivityBelief, note: 'battery and boot times' });
+
     ids = {
+      lease,
+      securityImage,
+      unitPriceBelief,
+      productivityBelief,
+      lostTimeBelief,
       mobilizer,
       cfo,
       ceo,
@@ -330,6 +394,43 @@ export function seedSampleDeal(shared: Y.Doc, seller?: Y.Doc | null): SampleDeal
         problem: 'Laptops are bought on unit price every four years; the fleet is judged by what it costs.',
         missing: 'Lost field time costs more than the devices: about 25 minutes per person per day.',
         approach: 'Buy working time, not devices: a managed fleet priced per productive hour.',
+      });
+      setInsightBreaks(seller, [ids!.unitPriceBelief], { shared });
+      const at = (day: number): string => new Date(Date.UTC(2025, 2, day, 10)).toISOString();
+      updateMobilizerTest(
+        seller,
+        ids!.mobilizer,
+        {
+          insightReaction: 'engaged',
+          perspective: 'group',
+          task: { text: 'Bring the CFO to the criteria workshop', delivered: 'yes', dueAt: at(14) },
+          note: 'Booked the CFO within a day and briefed her on the cost of lost field time.',
+        },
+        { at: at(12) },
+      );
+      updateMobilizerTest(
+        seller,
+        ids!.procurement,
+        {
+          insightReaction: 'not-engaged',
+          task: { text: 'Share the framework agreement’s renewal date' },
+          note: 'Asked only for the price list.',
+        },
+        { at: at(10) },
+      );
+      updateBant(seller, 'budget', { state: 'confirmed', note: 'Refresh budget approved for this fiscal year' });
+      updateBant(seller, 'authority', { state: 'confirmed', note: 'Mara decides; the CEO and the CFO approve' });
+      updateBant(seller, 'need', { state: 'confirmed', note: 'Field staff lose time every day' });
+      updateBant(seller, 'timeline', { state: 'partial', note: 'This year, but after the year-end closing' });
+      answerQualificationQuestion(seller, 'potential', { answer: 'yes', note: 'Three more subsidiaries' });
+      answerQualificationQuestion(seller, 'strategicFit', { answer: 'yes', note: 'Managed fleets are our focus' });
+      answerQualificationQuestion(seller, 'margin', { answer: 'unsure', note: 'Depends on the lease term' });
+      answerQualificationQuestion(seller, 'followOn', { answer: 'yes', note: 'Repair and swap service' });
+      decideGoNoGo(seller, {
+        value: 'go',
+        reason: 'Budget, authority and need confirmed; a managed fleet fits our strategy.',
+        by: 'Sales manager',
+        at: at(13),
       });
     });
   }

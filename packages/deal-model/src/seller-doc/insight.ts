@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { readModelGraph } from '../mental-model/mental-model.ts';
 import { replaceText } from '../records/index.ts';
 
 /** The commercial insight prototype's three parts (seed 003). */
@@ -58,4 +59,49 @@ export function readInsight(doc: Y.Doc): Insight {
     return value instanceof Y.Text || typeof value === 'string' ? value.toString() : '';
   };
   return { problem: read('problem'), missing: read('missing'), approach: read('approach') };
+}
+
+/** The insight's `breaksNodeIds` Y.Array: ids of beliefs of the current model (A) it breaks (created if missing). */
+export function insightBreaksArray(doc: Y.Doc): Y.Array<string> {
+  const map = insightMap(doc);
+  const existing = map.get('breaksNodeIds');
+  if (existing instanceof Y.Array) return existing as Y.Array<string>;
+  const created = new Y.Array<string>();
+  map.set('breaksNodeIds', created);
+  return created;
+}
+
+/**
+ * Names the beliefs of the customer's current mental model (A) that the insight breaks, replacing the list
+ * (duplicates dropped), in one transaction. With `shared` (the deal's shared document), each id must be a
+ * belief of A (a RangeError otherwise); the seller document alone cannot check it.
+ */
+export function setInsightBreaks(
+  doc: Y.Doc,
+  nodeIds: readonly string[],
+  { shared = null }: { shared?: Y.Doc | null } = {},
+): void {
+  const known = shared ? new Set(readModelGraph(shared, 'current').nodes.map((node) => node.id)) : null;
+  for (const id of nodeIds) {
+    if (typeof id !== 'string' || !id) throw new RangeError('breaksNodeIds must be belief ids');
+    if (known && !known.has(id)) throw new RangeError(`breaksNodeIds: unknown belief of the current model ${id}`);
+  }
+  doc.transact(() => {
+    const list = insightBreaksArray(doc);
+    list.delete(0, list.length);
+    list.push([...new Set(nodeIds)]);
+  });
+}
+
+/**
+ * The beliefs of A the insight breaks, in the order named; with `shared`, only beliefs still in A (a
+ * concurrent peer may have removed one).
+ */
+export function readInsightBreaks(doc: Y.Doc, shared?: Y.Doc | null): string[] {
+  const value = insightMap(doc).get('breaksNodeIds');
+  if (!(value instanceof Y.Array)) return [];
+  const known = shared ? new Set(readModelGraph(shared, 'current').nodes.map((node) => node.id)) : null;
+  const out = new Set<string>();
+  for (const id of value.toArray()) if (typeof id === 'string' && id && (!known || known.has(id))) out.add(id);
+  return [...out];
 }

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { addNode, removeNode } from '../mental-model/index.ts';
+import { updateMobilizerTest } from '../mobilizer-test/index.ts';
 import { notesText, setNotes, setStakeholderNote, stakeholderNoteText } from '../private-notes/index.ts';
+import { readQualification } from '../qualification/index.ts';
+import { newDeal } from '../testing/two-peers.ts';
 import { hasBlockerPlan, readBlockerPlan, removeBlockerPlan, updateBlockerPlan } from './blocker-plans.ts';
-import { insightText, readInsight, updateInsight } from './insight.ts';
+import { insightText, readInsight, readInsightBreaks, setInsightBreaks, updateInsight } from './insight.ts';
 import { forgetStakeholderInSellerDoc, initSellerDoc, readSellerDoc } from './seller-doc.ts';
 
 describe('seller document', () => {
@@ -16,7 +20,12 @@ describe('seller document', () => {
       stakeholderNotes: {},
       blockerPlans: {},
       insight: { problem: '', missing: '', approach: '' },
+      insightBreaks: [],
+      mobilizerTests: {},
+      qualification: readQualification(new Y.Doc()),
     });
+    expect(doc.getMap('insight').get('breaksNodeIds')).toBeInstanceOf(Y.Array);
+    expect(readSellerDoc(doc).qualification.decision).toEqual({ value: null, reason: '', by: null, at: null });
   });
 
   it('keeps notes, stakeholder notes and the insight as collaborative text', () => {
@@ -29,8 +38,10 @@ describe('seller document', () => {
     expect(stakeholderNoteText(doc, 'cfo').toString()).toBe('Burned by a lease');
     expect(insightText(doc, 'missing').toString()).toBe('');
     expect(readInsight(doc)).toEqual({ problem: 'p', missing: '', approach: 'a' });
+    updateMobilizerTest(doc, 'cfo', { insightReaction: 'engaged' });
     forgetStakeholderInSellerDoc(doc, 'cfo');
     expect(readSellerDoc(doc).stakeholderNotes).toEqual({});
+    expect(readSellerDoc(doc).mobilizerTests).toEqual({});
   });
 });
 
@@ -64,5 +75,23 @@ describe('Blocker plans', () => {
     expect(() => updateBlockerPlan(doc, 'b', { action: 'bribe' as never })).toThrow(RangeError);
     removeBlockerPlan(doc, 'b');
     expect(readBlockerPlan(doc, 'b')).toBeUndefined();
+  });
+});
+
+describe('the insight breaks beliefs of the current mental model', () => {
+  it('names the beliefs of A it breaks, checked against the shared document when given', () => {
+    const shared = newDeal();
+    const seller = new Y.Doc();
+    initSellerDoc(seller);
+    const unitPrice = addNode(shared, 'current', { text: 'Laptops are judged by unit price', importance: 5 });
+    const fourYears = addNode(shared, 'current', { text: 'A laptop lasts four years' });
+    const inB = addNode(shared, 'agreed', { text: 'Working time is what we buy' });
+    setInsightBreaks(seller, [unitPrice, fourYears, unitPrice], { shared });
+    expect(readInsightBreaks(seller)).toEqual([unitPrice, fourYears]);
+    expect(() => setInsightBreaks(seller, [inB], { shared })).toThrow(/unknown belief of the current model/);
+    expect(readInsightBreaks(seller)).toEqual([unitPrice, fourYears]);
+    removeNode(shared, 'current', fourYears);
+    expect(readInsightBreaks(seller, shared)).toEqual([unitPrice]);
+    expect(readSellerDoc(seller).insightBreaks).toEqual([unitPrice, fourYears]);
   });
 });

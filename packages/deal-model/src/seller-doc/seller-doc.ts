@@ -1,7 +1,21 @@
 import * as Y from 'yjs';
+import {
+  type MobilizerTest,
+  mobilizerTestsMap,
+  readMobilizerTests,
+  removeMobilizerTest,
+} from '../mobilizer-test/mobilizer-tests.ts';
 import { readStakeholderNotes, removeStakeholderNote, stakeholderNotesMap } from '../private-notes/index.ts';
+import { ensureQualification, type Qualification, readQualification } from '../qualification/qualification.ts';
 import { type BlockerPlan, blockerPlansMap, readBlockerPlans, removeBlockerPlan } from './blocker-plans.ts';
-import { INSIGHT_FIELDS, type Insight, insightMap, readInsight } from './insight.ts';
+import {
+  INSIGHT_FIELDS,
+  type Insight,
+  insightBreaksArray,
+  insightMap,
+  readInsight,
+  readInsightBreaks,
+} from './insight.ts';
 
 /** The seller document (room `<dealId>/seller`) as a plain snapshot. */
 export interface SellerDocSnapshot {
@@ -9,9 +23,16 @@ export interface SellerDocSnapshot {
   stakeholderNotes: Record<string, string>;
   blockerPlans: Record<string, BlockerPlan>;
   insight: Insight;
+  /** Beliefs of the current mental model the insight breaks (ids, unchecked: the shared document is another room). */
+  insightBreaks: string[];
+  mobilizerTests: Record<string, MobilizerTest>;
+  qualification: Qualification;
 }
 
-/** Creates the seller document's initial state (the insight's three Y.Texts); safe to call twice. */
+/**
+ * Creates the seller document's initial state (the insight's three Y.Texts and `breaksNodeIds`, the
+ * `mobilizerTests` map, the qualification's maps); safe to call twice.
+ */
 export function initSellerDoc(doc: Y.Doc): void {
   doc.transact(() => {
     doc.getText('notes');
@@ -19,6 +40,9 @@ export function initSellerDoc(doc: Y.Doc): void {
     blockerPlansMap(doc);
     const insight = insightMap(doc);
     for (const field of INSIGHT_FIELDS) if (!insight.has(field)) insight.set(field, new Y.Text());
+    insightBreaksArray(doc);
+    mobilizerTestsMap(doc);
+    ensureQualification(doc);
   });
 }
 
@@ -29,13 +53,17 @@ export function readSellerDoc(doc: Y.Doc): SellerDocSnapshot {
     stakeholderNotes: readStakeholderNotes(doc),
     blockerPlans: readBlockerPlans(doc),
     insight: readInsight(doc),
+    insightBreaks: readInsightBreaks(doc),
+    mobilizerTests: readMobilizerTests(doc),
+    qualification: readQualification(doc),
   };
 }
 
-/** Removes what the seller document holds about a stakeholder (note and Blocker plan), in one transaction. */
+/** Removes what the seller document holds about a stakeholder (note, Blocker plan, Mobilizer test), in one transaction. */
 export function forgetStakeholderInSellerDoc(doc: Y.Doc, stakeholderId: string): void {
   doc.transact(() => {
     removeStakeholderNote(doc, stakeholderId);
     removeBlockerPlan(doc, stakeholderId);
+    removeMobilizerTest(doc, stakeholderId);
   });
 }

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { ensureMentalModel } from '../mental-model/mental-model.ts';
 import { STATUS_QUO_OPTION_NAME } from '../options/options.ts';
 import { addVerifier, ensureStageVerifiers } from '../plan/plan.ts';
 import { createRecord } from '../records/index.ts';
@@ -18,7 +19,8 @@ export interface InitSharedDocOptions {
 
 /**
  * Creates a new deal's shared document in one transaction: `meta` (schemaVersion 1), the five plan
- * stages each with suggested customer verifiers, and the status-quo option "Do nothing (status quo)".
+ * stages each with suggested customer verifiers, the status-quo option "Do nothing (status quo)", and the
+ * mental model's empty A and B graphs.
  * Does nothing and returns false when the document was already initialised (meta.schemaVersion set).
  * Call it once, where the deal is created (two clients initialising concurrently would duplicate records).
  */
@@ -38,6 +40,7 @@ export function initSharedDoc(
       if (suggestedVerifiers) for (const text of SUGGESTED_VERIFIERS[stageId]) addVerifier(doc, stageId, { text });
     }
     createRecord(maps.options, { name: STATUS_QUO_OPTION_NAME, isStatusQuo: true, order: 0 });
+    ensureMentalModel(doc);
   });
   return true;
 }

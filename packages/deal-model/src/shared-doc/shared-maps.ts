@@ -20,6 +20,12 @@ export interface SharedMaps {
   voices: YRecordMap;
   /** Workshop id → Y.Map (DESIGN.md 7c): `title`, `date`, `attendees`, `agenda`, `outcome`. */
   workshops: YRecordMap;
+  /** Commercial coaching (issue 14): `mobilizerId`, `stages` (Y.Map stage id → `checklist`, `evidence`, `note`). */
+  coaching: Y.Map<unknown>;
+  /** Negotiable point id → Y.Map (issue 14): `text`, `answers`, `concededTo`, `status`, `order`. */
+  negotiables: YRecordMap;
+  /** The mental model (issue 14): `current` (A) and `agreed` (B), each a graph Y.Map of `nodes` and `links`. */
+  mentalModel: Y.Map<unknown>;
 }
 
 /** Returns the shared document's top-level maps (e.g. to `observeDeep` one of them in a UI). */
@@ -35,5 +41,8 @@ export function sharedMaps(doc: Y.Doc): SharedMaps {
     guides: doc.getMap('guides'),
     voices: doc.getMap('voices'),
     workshops: doc.getMap('workshops'),
+    coaching: doc.getMap('coaching'),
+    negotiables: doc.getMap('negotiables'),
+    mentalModel: doc.getMap('mentalModel'),
   };
 }

@@ -1,4 +1,7 @@
 import * as Y from 'yjs';
+import { forgetStakeholderInCoaching } from '../coaching/coaching-references.ts';
+import { forgetStakeholderInMentalModel } from '../mental-model/model-references.ts';
+import { forgetStakeholderInNegotiables } from '../negotiables/negotiable-references.ts';
 import {
   createRecord,
   getRecord,
@@ -146,7 +149,10 @@ export function reorderStakeholder(doc: Y.Doc, id: string, toIndex: number): voi
  * Removes a stakeholder and, in the same transaction, every reference to them: criteria `owner` and
  * `weightsByStakeholder`, objections `raisedBy`, other stakeholders' `reportsTo`, relationships from or
  * to them, their guide, their own answer (`voices`), and their place in workshops (attendee lists; agenda
- * items drawn from their answer become `custom` items). Private documents are separate rooms: see `forgetStakeholderInSellerDoc`.
+ * items drawn from their answer become `custom` items), negotiable points (`answers` of their voice and
+ * `concededTo` them become null), coaching (evidence links to them or their voice; `mobilizerId`) and the
+ * voices attached to beliefs of the mental model. Private documents are separate rooms: see
+ * `forgetStakeholderInSellerDoc`.
  */
 export function removeStakeholder(doc: Y.Doc, id: string): void {
   const maps = sharedMaps(doc);
@@ -172,6 +178,9 @@ export function removeStakeholder(doc: Y.Doc, id: string): void {
     maps.guides.delete(id);
     maps.voices.delete(id);
     forgetStakeholderInWorkshops(maps, id);
+    forgetStakeholderInNegotiables(maps, id);
+    forgetStakeholderInCoaching(maps, id);
+    forgetStakeholderInMentalModel(maps, id);
   });
 }
 

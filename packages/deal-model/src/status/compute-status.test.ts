@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { initCoaching, readCoaching, tickCoachingItem } from '../coaching/index.ts';
 import { addCriterion, readCriteria, setCriterionScore, setStakeholderWeight } from '../criteria/index.ts';
 import { addObjection, updateObjection } from '../objections/index.ts';
 import { addOption, readOptions } from '../options/index.ts';
 import { readPlan, removeVerifier, tickVerifier } from '../plan/index.ts';
+import { decideGoNoGo, updateBant } from '../qualification/index.ts';
 import { seedSampleDeal } from '../sample-deal/index.ts';
 import { initSellerDoc, updateBlockerPlan } from '../seller-doc/index.ts';
 import { sharedMaps } from '../shared-doc/index.ts';
@@ -214,8 +216,40 @@ describe('computeStatus', () => {
       const json = JSON.stringify(view);
       expect(json).not.toMatch(/plan/i);
       expect(json).not.toContain('social pressure');
+      expect(full.qualification).toEqual({ bantConfirmed: 3, decision: 'go' });
+      expect('qualification' in view).toBe(false);
+      expect(json).not.toMatch(/bant|qualif|no-go|"go"|Booked the CFO|Sales manager|productive hour/i);
+      expect(view.coachingStage).toBe(full.coachingStage);
       expect(view.risks.filter((r) => r.code === 'blocker').map((r) => r.stakeholderId)).toContain(blocker);
       expect(computeStatus(shared, null)).toEqual(view);
+    });
+  });
+
+  describe('the seller’s method (issue 14)', () => {
+    it('coachingStage follows the Mobilizer’s checklists, in both views; null before coaching starts', () => {
+      const shared = newDeal();
+      const seller = sellerDoc();
+      expect(computeStatus(shared, seller).coachingStage).toBeNull();
+      initCoaching(shared, addStakeholder(shared, { name: 'Mara', profile: 'skeptic', stance: 2 }));
+      expect(computeStatus(shared).coachingStage).toBe('plan-consensus');
+      for (const stage of readCoaching(shared).stages.slice(0, 3)) {
+        for (const item of stage.checklist) tickCoachingItem(shared, stage.id, item.id);
+      }
+      expect(computeStatus(shared, seller).coachingStage).toBe('negotiables-blockers');
+      expect(computeStatus(shared).coachingStage).toBe('negotiables-blockers');
+    });
+
+    it('qualification in the full view only: BANT confirmed of four and the go / no-go decision', () => {
+      const shared = newDeal();
+      const seller = sellerDoc();
+      expect(computeStatus(shared, seller).qualification).toEqual({ bantConfirmed: 0, decision: null });
+      updateBant(seller, 'budget', { state: 'confirmed' });
+      updateBant(seller, 'need', { state: 'partial' });
+      decideGoNoGo(seller, { value: 'no-go', reason: 'No budget owner', by: 'Lena' });
+      const full = computeStatus(shared, seller);
+      expect(full.qualification).toEqual({ bantConfirmed: 1, decision: 'no-go' });
+      expect(full.health).toBe(computeStatus(shared, sellerDoc()).health);
+      expect(computeStatus(shared).qualification).toBeUndefined();
     });
   });
 

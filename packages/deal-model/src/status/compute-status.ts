@@ -1,8 +1,11 @@
 import type * as Y from 'yjs';
+import { coachingStageReached } from '../coaching/coaching.ts';
 import { readCriteria, scoreOptions } from '../criteria/index.ts';
 import { readObjections } from '../objections/index.ts';
 import { readOptions } from '../options/index.ts';
 import { type PlanStage, readPlan } from '../plan/index.ts';
+import { readQualification } from '../qualification/qualification.ts';
+import { qualificationScore } from '../qualification/qualification-score.ts';
 import { hasBlockerPlan } from '../seller-doc/blocker-plans.ts';
 import { readBlockerPlans } from '../seller-doc/index.ts';
 import { readMeta } from '../shared-doc/index.ts';
@@ -37,7 +40,8 @@ export function verifiedStage(plan: readonly PlanStage[]): { stage: DealStage; s
 /**
  * Computes a deal's status (DESIGN.md section 3) from its shared document and, for sellers and managers,
  * its seller document. Without `seller` (the Mobilizer's view) nothing derived from the seller document
- * appears: no `blockersWithoutPlan`, and no risk or factor about Blocker plans.
+ * appears: no `blockersWithoutPlan`, no `qualification`, and no risk or factor about Blocker plans.
+ * `coachingStage` comes from the shared document and is in both views.
  */
 export function computeStatus(
   shared: Y.Doc,
@@ -90,10 +94,15 @@ export function computeStatus(
     band,
     risks,
     factors,
+    coachingStage: coachingStageReached(shared),
     online,
     updatedAt,
     view: blockerPlans ? 'full' : 'shared',
   };
-  if (blockerPlans) status.blockersWithoutPlan = blockers.filter((b) => !hasBlockerPlan(blockerPlans[b.id])).length;
+  if (blockerPlans && seller) {
+    status.blockersWithoutPlan = blockers.filter((b) => !hasBlockerPlan(blockerPlans[b.id])).length;
+    const { bantConfirmed, decision } = qualificationScore(readQualification(seller));
+    status.qualification = { bantConfirmed, decision };
+  }
   return status;
 }

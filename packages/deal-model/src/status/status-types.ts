@@ -1,4 +1,5 @@
-import type { DealStage } from '../vocabulary/index.ts';
+import type { GoDecision } from '../qualification/qualification-vocabulary.ts';
+import type { CoachingStageId, DealStage } from '../vocabulary/index.ts';
 import type { Disconnect } from './disconnects.ts';
 import type { HealthFactor } from './health.ts';
 
@@ -25,7 +26,8 @@ export type HealthBand = 'green' | 'amber' | 'red';
 
 /**
  * A deal's status (DESIGN.md section 3). `view: 'shared'` is computed from the shared document alone
- * (what a Mobilizer may see): it has no `blockersWithoutPlan` and no risk mentions Blocker plans.
+ * (what a Mobilizer may see): it has no `blockersWithoutPlan`, no `qualification`, and no risk mentions
+ * Blocker plans.
  */
 export interface DealStatus {
   id: string;
@@ -60,6 +62,18 @@ export interface DealStatus {
   risks: Risk[];
   /** Every multiplier of the health product (docs/health-model.md). */
   factors: HealthFactor[];
+  /**
+   * The Mobilizer's commercial coaching: the first of the five stages not complete, `done` when all are,
+   * null while coaching has not started. From the shared document (the Mobilizer sees their own coaching).
+   */
+  coachingStage: CoachingStageId | 'done' | null;
+  /** Seller-side qualification (full view only; never in the shared view). */
+  qualification?: {
+    /** BANT elements confirmed, 0–4. */
+    bantConfirmed: number;
+    /** Sales management's go / no-go, or null while undecided. */
+    decision: GoDecision | null;
+  };
   online: number;
   updatedAt: string | null;
   view: 'full' | 'shared';

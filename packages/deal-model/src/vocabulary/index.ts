@@ -1,4 +1,7 @@
 export * from './blocker-actions.ts';
+export * from './coaching-stages.ts';
+export * from './method-info.ts';
+export * from './method-links.ts';
 export * from './objection-vocabulary.ts';
 export * from './plan-stages.ts';
 export * from './stakeholder-vocabulary.ts';

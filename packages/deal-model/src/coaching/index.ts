@@ -1,0 +1,2 @@
+export * from './coaching.ts';
+export * from './coaching-references.ts';

@@ -1,0 +1,2 @@
+export * from './buying-group.ts';
+export * from './learn-from-closed.ts';

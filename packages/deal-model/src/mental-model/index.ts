@@ -1,0 +1,3 @@
+export * from './mental-model.ts';
+export * from './model-diff.ts';
+export * from './model-references.ts';

@@ -1,0 +1,2 @@
+export * from './mobilizer-tests.ts';
+export * from './suggest-profile.ts';

@@ -1,0 +1,2 @@
+export * from './negotiable-references.ts';
+export * from './negotiables.ts';

@@ -1,0 +1,3 @@
+export * from './qualification.ts';
+export * from './qualification-score.ts';
+export * from './qualification-vocabulary.ts';
