@@ -55,7 +55,9 @@ describe('engagementMarks', () => {
 
   it('says in words whether the person opened their guide and answered', () => {
     const { ids, stakeholders, voices } = sample();
-    const engagement = new Map([[ids.itBoard, figures(ids.itBoard, { links: 1, views: 3, lastViewedAt: '2030-02-03T00:00:00Z' })]]);
+    const engagement = new Map([
+      [ids.itBoard, figures(ids.itBoard, { links: 1, views: 3, lastViewedAt: '2030-02-03T00:00:00Z' })],
+    ]);
     const byId = new Map(hearingOf(stakeholders, voices, engagement).map((h) => [h.stakeholderId, h]));
 
     const cfo = engagementMarks(byId.get(ids.cfo)!, when);
@@ -68,12 +70,19 @@ describe('engagementMarks', () => {
       openedLabel: 'Opened their guide (3 views, last at 2030-02-03)',
       answeredLabel: 'Has not answered yet',
     });
-    expect(engagementMarks(byId.get(ids.procurement)!, when)).toMatchObject({ opened: false, openedLabel: 'No guide link yet' });
+    expect(engagementMarks(byId.get(ids.procurement)!, when)).toMatchObject({
+      opened: false,
+      openedLabel: 'No guide link yet',
+    });
   });
 
   it('marks opening as unknown, not as "no", when the figures are unavailable', () => {
     const { ids, stakeholders, voices } = sample();
     const hearing = hearingOf(stakeholders, voices, null).find((h) => h.stakeholderId === ids.itBoard)!;
-    expect(engagementMarks(hearing, when)).toMatchObject({ opened: null, answered: false, openedLabel: 'Guide views not available' });
+    expect(engagementMarks(hearing, when)).toMatchObject({
+      opened: null,
+      answered: false,
+      openedLabel: 'Guide views not available',
+    });
   });
 });

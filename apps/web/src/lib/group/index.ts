@@ -1,4 +1,4 @@
-export { agendaByPhase, type AgendaPhaseGroup, progressLabel, weightToAgree } from './agenda.ts';
+export { type AgendaPhaseGroup, agendaByPhase, progressLabel, weightToAgree } from './agenda.ts';
 export { CONCERN_TITLE_MAX, objectionTitleFromConcern } from './concern-objection.ts';
 export { type EngagementApi, engagementApi, type StakeholderEngagement } from './engagement-api.ts';
 export { type EngagementStatus, GroupEngagement, type GroupEngagementOptions } from './engagement-state.svelte.ts';

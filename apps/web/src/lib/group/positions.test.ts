@@ -20,7 +20,12 @@ describe('positionsOf', () => {
     const positions = positionsOf(criterion, readVoices(doc), readStakeholders(doc));
 
     expect(criterion.id).toBe(ids.productivity);
-    expect(positions[0]).toMatchObject({ stakeholderId: ids.cfo, name: 'Anna Kowalski', weight: 10, source: 'self-reported' });
+    expect(positions[0]).toMatchObject({
+      stakeholderId: ids.cfo,
+      name: 'Anna Kowalski',
+      weight: 10,
+      source: 'self-reported',
+    });
     expect(positions.at(-1)).toMatchObject({ stakeholderId: ids.users, weight: 70, source: 'self-reported' });
     for (const p of positions) expect(p.source).toBe(weightSource(doc, criterion.id, p.stakeholderId));
     expect(endLabel(positions, widest.min)).toBe('Anna Kowalski (10)');
