@@ -36,6 +36,19 @@ describe('the deal table', () => {
     ]);
   });
 
+  it('sorts by how much of the buying group has been heard, deals not yet reporting it last', () => {
+    const heard: DashboardStatus[] = [
+      { id: 'a', title: 'A', heardFrom: 1, heardFromShare: 0.25 },
+      { id: 'b', title: 'B', heardFrom: 3, heardFromShare: 0.5 },
+      { id: 'c', title: 'C' },
+    ];
+    expect(visibleRows(heard, all, { key: 'heardFromShare', direction: 'desc' }).map((d) => d.id)).toEqual([
+      'b',
+      'a',
+      'c',
+    ]);
+  });
+
   it('filters by text on title and buyer, by health band and by stage', () => {
     const sort = { key: 'title', direction: 'asc' } as const;
     expect(visibleRows(deals, { ...all, query: 'northwind' }, sort).map((d) => d.id)).toEqual(['a', 'c']);

@@ -10,6 +10,7 @@ export type SortKey =
   | 'stakeholders'
   | 'openObjections'
   | 'consensus'
+  | 'heardFromShare'
   | 'online'
   | 'updatedAt';
 

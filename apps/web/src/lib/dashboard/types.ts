@@ -24,6 +24,10 @@ export interface DashboardStatus {
   criteria?: number;
   consensus?: number;
   commitment?: number;
+  /** Mapped stakeholders who answered in their own words (DESIGN.md 7b). */
+  heardFrom?: number;
+  /** 0–1: heardFrom of the mapped stakeholders. */
+  heardFromShare?: number;
   health?: number;
   risks?: StatusRisk[];
   online?: number;

@@ -26,6 +26,7 @@ function parts(layout: CardLayout): Array<[string, Rect]> {
     ['profile', layout.profile.box],
   ];
   if (layout.role) list.push(['role', layout.role.box]);
+  if (layout.marks) list.push(['marks', layout.marks.box]);
   return list;
 }
 
@@ -42,7 +43,7 @@ describe('layoutCard', () => {
           for (const [i, name] of names.entries()) {
             const layout = layoutCard(
               size,
-              { name, subtitle: subtitles[i]!, profile: profileOf(profile), role, stance: '−2' },
+              { name, subtitle: subtitles[i]!, profile: profileOf(profile), role, stance: '−2', marks: 2 },
               estimateText,
             );
             const all = parts(layout);

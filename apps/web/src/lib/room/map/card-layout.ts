@@ -18,6 +18,8 @@ export interface CardContent {
   role: string;
   /** The signed stance, "+2", "0", "−1". */
   stance: string;
+  /** How many small engagement marks (opened their guide, answered) sit at the end of the title line; default 0. */
+  marks?: number;
 }
 
 /** Where everything of one card goes, and the text as it fits. Every part's `box` is disjoint from the others. */
@@ -28,7 +30,14 @@ export interface CardLayout {
   ring: { cx: number; cy: number; radius: number; box: Rect };
   profile: { text: string; textX: number; box: Rect };
   role: { text: string; textX: number; box: Rect } | null;
+  /** The engagement marks' row, each mark `MARK_SIZE` square, `MARK_GAP` apart; null without marks. */
+  marks: { box: Rect } | null;
 }
+
+/** The side of one engagement mark on a card. */
+export const MARK_SIZE = 14;
+/** The space between two engagement marks. */
+export const MARK_GAP = 4;
 
 export const CARD_FONTS = {
   name: { size: 14, weight: 650 },
@@ -70,7 +79,21 @@ export function layoutCard(
   const name = { text: nameText, x: left, y: nameY, box: textBox(nameText, left, nameY, CARD_FONTS.name, measure) };
 
   const subtitleY = ringBox.y + ringBox.height + 12;
-  const subtitleText = fitText(content.subtitle, width - left - right, CARD_FONTS.subtitle, measure);
+  const markCount = content.marks ?? 0;
+  const marksWidth = markCount > 0 ? markCount * MARK_SIZE + (markCount - 1) * MARK_GAP : 0;
+  const marks =
+    markCount > 0
+      ? {
+          box: {
+            x: width - right - marksWidth,
+            y: ringBox.y + ringBox.height + 2,
+            width: marksWidth,
+            height: MARK_SIZE,
+          },
+        }
+      : null;
+  const subtitleRoom = width - left - right - (marks ? marksWidth + gap : 0);
+  const subtitleText = fitText(content.subtitle, subtitleRoom, CARD_FONTS.subtitle, measure);
   const subtitle = {
     text: subtitleText,
     x: left,
@@ -110,6 +133,7 @@ export function layoutCard(
     ring: { ...ring, box: ringBox },
     profile: { text: profileText, textX: profileTextX, box: profileBox },
     role,
+    marks,
   };
 }
 

@@ -1,4 +1,5 @@
 import {
+  type CommitmentSuggestion,
   type Criterion,
   computeStatus,
   type DealMeta,
@@ -14,8 +15,14 @@ import {
   readPlan,
   readRelationships,
   readStakeholders,
+  readVoices,
+  readWorkshops,
   type Stakeholder,
+  suggestCommitment,
+  type Voice,
+  type Workshop,
 } from '@quorum/deal-model';
+import * as Y from 'yjs';
 import type { RoomSession } from '../session/room-session.svelte.ts';
 
 /**
@@ -26,8 +33,21 @@ import type { RoomSession } from '../session/room-session.svelte.ts';
 export class RoomModel {
   readonly session: RoomSession;
 
+  /** Bumped when `voices` / `workshops` change structurally (the session does not track these two yet). */
+  #voicesVersion = $state(0);
+  #workshopsVersion = $state(0);
+
   constructor(session: RoomSession) {
     this.session = session;
+    this.#watch('voices', () => this.#voicesVersion++);
+    this.#watch('workshops', () => this.#workshopsVersion++);
+  }
+
+  /** Observes a top-level map of the shared document; text edits inside it (a workshop's outcome) are left out. */
+  #watch(name: string, bump: () => void): void {
+    this.session.shared.getMap(name).observeDeep((events) => {
+      if (!events.every((e) => e.target instanceof Y.Text)) bump();
+    });
   }
 
   meta: DealMeta = $derived.by(() => {
@@ -71,6 +91,31 @@ export class RoomModel {
     return readPlan(this.session.shared);
   });
 
+  /** Each stakeholder's own answer (DESIGN.md 7a), in the map's order. */
+  voices: Voice[] = $derived.by(() => {
+    this.#voicesVersion;
+    this.session.version('stakeholders');
+    this.session.version('criteria');
+    return readVoices(this.session.shared);
+  });
+
+  voiceById: Map<string, Voice> = $derived(new Map(this.voices.map((v) => [v.stakeholderId, v])));
+
+  /** Collective-learning workshops (DESIGN.md 7c), each with its agenda in order. */
+  workshops: Workshop[] = $derived.by(() => {
+    this.#workshopsVersion;
+    for (const name of ['stakeholders', 'criteria', 'objections']) this.session.version(name);
+    return readWorkshops(this.session.shared);
+  });
+
+  /** Steps along the commitment map the evidence suggests; a person confirms each (never written by itself). */
+  commitmentSuggestions: CommitmentSuggestion[] = $derived.by(() => {
+    this.#voicesVersion;
+    this.#workshopsVersion;
+    for (const name of ['stakeholders', 'criteria', 'objections']) this.session.version(name);
+    return suggestCommitment(this.session.shared);
+  });
+
   /** The customer's verified position: the first stage whose verifiers are not all done. */
   stage: PlanStage['id'] | 'closed' = $derived(this.plan.find((s) => !s.done)?.id ?? 'closed');
 
@@ -81,6 +126,7 @@ export class RoomModel {
   status: DealStatus = $derived.by(() => {
     for (const name of ['meta', 'stakeholders', 'criteria', 'options', 'objections', 'plan'])
       this.session.version(name);
+    this.#voicesVersion;
     const seller = this.session.side === 'seller' ? this.session.private : null;
     if (seller) this.session.version('private.blockerPlans');
     return computeStatus(this.session.shared, seller, {

@@ -1,6 +1,6 @@
 /** The deal room's sections, each addressable by URL: /deals/<id>/<slug>. */
 export interface Section {
-  slug: 'map' | 'criteria' | 'objections' | 'plan' | 'guides' | 'notes';
+  slug: 'map' | 'criteria' | 'objections' | 'plan' | 'group' | 'guides' | 'notes';
   label: string;
 }
 
@@ -9,6 +9,7 @@ export const SECTIONS: readonly Section[] = [
   { slug: 'criteria', label: 'Criteria' },
   { slug: 'objections', label: 'Objections' },
   { slug: 'plan', label: 'Plan' },
+  { slug: 'group', label: 'Group' },
   { slug: 'guides', label: 'Guides' },
   { slug: 'notes', label: 'Notes' },
 ];

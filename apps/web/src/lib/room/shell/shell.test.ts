@@ -24,6 +24,7 @@ describe('undoIntent', () => {
 describe('sectionOf', () => {
   it('reads the section from a room path', () => {
     expect(sectionOf('/deals/abc/criteria')).toBe('criteria');
+    expect(sectionOf('/deals/abc/group')).toBe('group');
     expect(sectionOf('/deals/abc')).toBeNull();
     expect(sectionOf('/deals/abc/unknown')).toBeNull();
   });
