@@ -1,5 +1,5 @@
 import type { Page, WebSocket } from '@playwright/test';
-import { fieldRoomOf } from '../../apps/web/src/lib/room/session/presence-fields.ts';
+import { fieldRoomOf } from '../../packages/deal-model/src/presence/presence-fields.ts';
 import { expect, screenshot, test } from './fixtures/index.ts';
 
 /**
