@@ -20,9 +20,23 @@ import { UndoHistory, type UndoScope } from './undo-history.ts';
 const backOffResetMs = 30_000;
 
 /** Top-level types of each document (DESIGN.md §2), tracked by undo. */
-const sharedTypes = ['meta', 'stakeholders', 'relationships', 'options', 'criteria', 'objections', 'plan', 'guides'];
+const sharedTypes = [
+  'meta',
+  'stakeholders',
+  'relationships',
+  'options',
+  'criteria',
+  'objections',
+  'plan',
+  'guides',
+  'voices',
+  'workshops',
+  'coaching',
+  'negotiables',
+  'mentalModel',
+];
 const privateMaps: Record<PrivateSide, string[]> = {
-  seller: ['stakeholderNotes', 'blockerPlans', 'insight'],
+  seller: ['stakeholderNotes', 'blockerPlans', 'insight', 'mobilizerTests', 'qualification'],
   buyer: ['stakeholderNotes'],
 };
 
