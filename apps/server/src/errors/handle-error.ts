@@ -1,5 +1,6 @@
 import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { StoredReadTimeout } from '../documents/index.ts';
 import { ApiError } from './api-error.ts';
 import { isDatabaseUnavailable } from './database-unavailable.ts';
 
@@ -18,7 +19,7 @@ export function handleError({ log = console.error }: { log?: ErrorLogger } = {})
       return new ApiError(error.status, 'bad_request', error.message || 'Bad request.').toResponse();
     }
     log(error);
-    if (isDatabaseUnavailable(error)) {
+    if (isDatabaseUnavailable(error) || error instanceof StoredReadTimeout) {
       return new ApiError(503, 'unavailable', 'Quorum cannot reach its database right now. Please try again shortly.', {
         headers: { 'Retry-After': '5' },
       }).toResponse();

@@ -43,6 +43,8 @@ export function lingeringDocs(openDoc: OpenSharedDoc, { lingerMs = 10_000 }: Lin
     let released = false;
     return {
       doc: opened.doc,
+      whenStored: opened.whenStored ? () => opened.whenStored!() : undefined,
+      isStored: opened.isStored ? () => opened.isStored!() : undefined,
       release() {
         if (released) return;
         released = true;

@@ -1,5 +1,6 @@
 import type { Database } from '@quorum/db';
 import type * as Y from 'yjs';
+import { type OpenedDoc, readStored } from '../documents/index.ts';
 import { countPeople } from './people-online.ts';
 import { parseDealRoom } from './room-names.ts';
 import type { StatusBus } from './status-bus.ts';
@@ -10,7 +11,7 @@ import { loadAudience } from './visibility.ts';
 /** The part of the room engine the projection reads documents and presence from. */
 export interface StatusDocSource {
   /** A room's document (loaded if needed) for a server-side read; `release()` when done. */
-  openDoc(room: string): Promise<{ doc: Y.Doc; release(): void }> | { doc: Y.Doc; release(): void };
+  openDoc(room: string): Promise<OpenedDoc> | OpenedDoc;
   /** Connections open to a room on this instance right now (`online` when there is no `awarenessStates`). */
   connectionCount(room: string): number;
   /**
@@ -203,14 +204,19 @@ export class StatusProjection {
     let sharedView: DealStatusView;
     try {
       const seller = await this.#engine.openDoc(`${dealId}/seller`);
-      // Read once the room is loaded here: loading asks the other instances who is in it.
-      const online = this.#online(dealId);
       try {
-        full = this.#compute(shared.doc, seller.doc, { id: dealId, online }) as DealStatusView;
+        // Both views from one stored moment of both documents: never a status a crash could take back.
+        [full, sharedView] = await readStored([shared, seller], () => {
+          // Read once the room is loaded here: loading asks the other instances who is in it.
+          const online = this.#online(dealId);
+          return [
+            this.#compute(shared.doc, seller.doc, { id: dealId, online }) as DealStatusView,
+            this.#compute(shared.doc, undefined, { id: dealId, online }) as DealStatusView,
+          ] as const;
+        });
       } finally {
         seller.release();
       }
-      sharedView = this.#compute(shared.doc, undefined, { id: dealId, online }) as DealStatusView;
     } finally {
       shared.release();
     }

@@ -233,6 +233,7 @@ export class RoomEngine<Context = unknown> {
     return {
       doc: room.doc,
       whenStored: () => room.whenStored(this.#storedTimeoutMs),
+      isStored: () => !room.destroyed && room.persistedSeq >= room.appliedSeq,
       release: () => {
         if (released) return;
         released = true;

@@ -188,6 +188,8 @@ export interface OpenDoc {
    * Rejects after `storedTimeoutMs` when storage does not catch up, or when the room closes first.
    */
   whenStored(): Promise<void>;
+  /** Whether every change applied to `doc` is stored right now (to read several documents at one stored moment). */
+  isStored(): boolean;
   /** Lets the room unload again once nobody uses it; idempotent. */
   release(): void;
 }

@@ -1,0 +1,1 @@
+export { type OpenedDoc, readStored, StoredReadTimeout } from './stored-read.ts';
