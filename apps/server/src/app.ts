@@ -28,6 +28,7 @@ import {
   type SyncLimits,
   syncRoutes,
 } from './sync/index.ts';
+import { engagementRoutes } from './voices/index.ts';
 import { type NodeHandler, serveWeb } from './web/index.ts';
 
 /** Options of {@link createApp}. */
@@ -169,9 +170,12 @@ export function createApp({
         openDoc: lingeringDocs(openDoc),
         trustProxy,
         guessLimiter: createGuessLimiter({ limiters }),
+        limiters,
+        origins,
         now: () => new Date(now()),
       }),
     );
+    api.route('/', engagementRoutes({ db, openDoc, now: () => new Date(now()) }));
   }
   api.route('/', openApiRoutes({ app }));
   api.all('*', handleNotFound);

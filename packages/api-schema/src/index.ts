@@ -5,3 +5,4 @@ export * from './guide-links.ts';
 export * from './invites.ts';
 export * from './status.ts';
 export { email, oneOf, optionalText, type TextOptions, text, timestamp, uuid } from './strings.ts';
+export * from './voices.ts';

@@ -1,4 +1,4 @@
-import { createdGuideLink, guideLinkList, revokedGuideLink } from '@quorum/api-schema';
+import { createdGuideLink, guideLinkList, revokedGuideLink, voiceSubmitted, voiceView } from '@quorum/api-schema';
 import { operation } from '../openapi/index.ts';
 
 const createErrors = {
@@ -62,5 +62,32 @@ export const guideDocs = {
     summary: 'A shared guide as a PDF',
     session: false,
     ok: { description: 'The guide as a PDF download.', media: 'application/pdf' },
+  }),
+  voice: operation({
+    tag: 'Guide pages',
+    summary: 'What a stakeholder is asked for their own view',
+    description:
+      'Stakeholder guide links only. The criteria in order, the guide’s asks, their own last answer and who will see it; never anyone else’s weights, scores, owners, profiles or notes.',
+    session: false,
+    ok: { description: 'The voice form.', schema: voiceView },
+    errors: {
+      404: 'Unknown link, or a link that asks nobody’s view (the objection guide).',
+      410: 'The link was revoked or expired, or the stakeholder left the map.',
+      429: 'Too many unknown links tried from this network.',
+    },
+  }),
+  submitVoice: operation({
+    tag: 'Guide pages',
+    summary: 'A stakeholder gives their own view',
+    description:
+      'No account, no cookie. JSON answers 201; an HTML form post (application/x-www-form-urlencoded, fields `weights.<criterionId>`, `concerns`, `missing`) is redirected to the page (303) or re-rendered with what was typed (400). A later answer replaces the earlier one.',
+    session: false,
+    ok: { status: 201, description: 'Stored (before anyone sees it).', schema: voiceSubmitted },
+    errors: {
+      400: 'A field is wrong; `field` names it (`weights.<criterionId>`, `concerns`, `missing`).',
+      404: 'Unknown link, or a link that asks nobody’s view (the objection guide).',
+      410: 'The link was revoked or expired, or the stakeholder left the map.',
+      429: 'Too many unknown links from this network, or too many answers through this link.',
+    },
   }),
 };

@@ -1,14 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { guidePageParams } from '@quorum/api-schema';
+import { guidePageParams, voiceAnswerBody } from '@quorum/api-schema';
 import type { Database } from '@quorum/db';
+import { readCriteria } from '@quorum/deal-model';
 import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../context.ts';
-import { pathParams } from '../input/index.ts';
-import { clientIp } from '../rate-limit/index.ts';
+import { ApiError } from '../errors/index.ts';
+import { jsonBody, pathParams } from '../input/index.ts';
+import { isAllowedOrigin } from '../origin/index.ts';
+import { createLimiterFactory, type LimiterFactory } from '../rate-limit/index.ts';
+import { renderVoiceSection, type VoiceDraft, type VoiceFormState, voiceStyles } from '../voices/render-voice.ts';
+import { readVoiceView, submitVoiceAnswer, type VoiceLink } from '../voices/voice-service.ts';
 import { clientHint } from './client-hint.ts';
 import { guideDocs } from './docs.ts';
 import { createGuessLimiter, type GuessLimiter } from './guess-limiter.ts';
-import { findGuideLinkByToken, type GuideLinkRow, linkState, recordGuideLinkView } from './link-store.ts';
+import { createLinkResolver, isNotice, type Notice, removedGuide, unknownLink } from './link-resolver.ts';
+import { type GuideLinkRow, recordGuideLinkView } from './link-store.ts';
 import { type OpenSharedDoc, readSharedDoc } from './open-shared-doc.ts';
 import { createPdfCache, type PdfCache } from './pdf-cache.ts';
 import { type GuideProjection, projectObjectionGuide, projectStakeholderGuide } from './projection.ts';
@@ -35,51 +42,24 @@ export interface GuidePageRoutesOptions {
   /** How often an open page checks for a newer version, in milliseconds. */
   refreshMs?: number;
   now?: () => Date;
+  /** Makes the per-link limit on answers (shared through Redis when the app has it). */
+  limiters?: LimiterFactory;
+  /** Answers one link may send per hour (default 30): a careless or hostile client cannot flood the room. */
+  answersPerHour?: number;
+  /**
+   * The app's origins: a voice answer sent by a browser must come from one of them (a script without an Origin header
+   * is fine: no cookie or session is involved, the link's token is the only credential).
+   */
+  origins?: readonly string[];
+  /** Largest accepted answer body (default 64 KiB); larger ones get 413. */
+  maxBodyBytes?: number;
+  /** Called once an answer is stored (notifications, webhooks). */
+  onAnswer?: (link: VoiceLink) => void | Promise<void>;
 }
-
-/** Why a link no longer opens its guide, in words for the colleague holding it. */
-interface Notice {
-  status: 404 | 410 | 429;
-  code: string;
-  heading: string;
-  message: string;
-}
-
-const unknownLink: Notice = {
-  status: 404,
-  code: 'not_found',
-  heading: 'There is no document at this address',
-  message: 'Check that the link was copied in full, or ask the colleague who sent it for a new one.',
-};
-
-function goneNotice(link: GuideLinkRow, state: 'revoked' | 'expired'): Notice {
-  if (state === 'revoked') {
-    return {
-      status: 410,
-      code: 'link_revoked',
-      heading: 'This document is no longer shared',
-      message: 'The colleague who shared it has withdrawn this link. Ask them if you need it again.',
-    };
-  }
-  const date = link.expiresAt?.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-  return {
-    status: 410,
-    code: 'link_expired',
-    heading: 'This link has expired',
-    message: `It was shared until ${date ?? 'a set date'}. Ask the colleague who sent it for a new one.`,
-  };
-}
-
-const removedGuide: Notice = {
-  status: 410,
-  code: 'guide_removed',
-  heading: 'This document is no longer available',
-  message: 'The person it was written for is no longer part of this decision. Ask the colleague who sent it.',
-};
 
 function securityHeaders(c: Context, nonce: string | null): void {
   const policy = nonce
-    ? `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`
+    ? `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`
     : "default-src 'none'; frame-ancestors 'none'";
   c.header('Content-Security-Policy', policy);
   c.header('Referrer-Policy', 'no-referrer');
@@ -107,32 +87,25 @@ export function guidePageRoutes({
   trustProxy = false,
   refreshMs = 3000,
   now = () => new Date(),
+  limiters = createLimiterFactory(),
+  answersPerHour = 30,
+  origins,
+  maxBodyBytes = 64 * 1024,
+  onAnswer,
 }: GuidePageRoutesOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const answerLimit = limiters('voice-answers', { limit: answersPerHour, windowMs: 3_600_000 });
+
+  const resolveLink = createLinkResolver({ db, guessLimiter, trustProxy, now });
 
   /** The guide a token opens now, or the notice to show instead. */
   async function resolve(
     c: Context<AppEnv>,
     token: string | null,
   ): Promise<{ link: GuideLinkRow; guide: GuideProjection } | Notice> {
-    const ip = clientIp(c, { trustProxy });
-    const wait = await guessLimiter.retryAfterMs(ip);
-    if (wait > 0) {
-      c.header('Retry-After', String(Math.ceil(wait / 1000)));
-      return {
-        status: 429,
-        code: 'rate_limited',
-        heading: 'Too many attempts',
-        message: `Too many links that do not exist were tried from your network. Try again in ${Math.ceil(wait / 1000)} seconds.`,
-      };
-    }
-    const link = token ? await findGuideLinkByToken(db, token) : undefined;
-    if (!link) {
-      await guessLimiter.recordMiss(ip);
-      return unknownLink;
-    }
-    const state = linkState(link, now());
-    if (state !== 'active') return goneNotice(link, state);
+    const resolved = await resolveLink(c, token);
+    if (isNotice(resolved)) return resolved;
+    const { link } = resolved;
     const guide = await readSharedDoc(openDoc, link.dealId, (doc) =>
       link.kind === 'objections'
         ? projectObjectionGuide(doc)
@@ -154,9 +127,11 @@ export function guidePageRoutes({
       return c.html(renderNoticePage(result.heading, result.message, { nonce }), result.status);
     }
     await recordGuideLinkView(db, result.link.id, clientHint(c.req.header('user-agent')), now());
+    const path = `/g/${c.req.param('token')}`;
+    const voice = await voiceSection(result.link, path, { saved: c.req.query('sent') === '1' });
     const nonce = randomBytes(16).toString('base64');
     securityHeaders(c, nonce);
-    return c.html(renderGuidePage(result.guide, { nonce, path: `/g/${c.req.param('token')}`, refreshMs }));
+    return c.html(renderGuidePage(result.guide, { nonce, path, refreshMs, extra: voice }));
   });
 
   app.get('/g/:token/content.json', guideDocs.content, tokenParam, async (c) => {
@@ -195,5 +170,180 @@ export function guidePageRoutes({
     });
   });
 
+  /** The stakeholder's "Your view" form under their guide (stakeholder links only). */
+  async function voiceSection(
+    link: GuideLinkRow,
+    path: string,
+    { saved = false, error }: { saved?: boolean; error?: VoiceFormState['error'] } = {},
+  ): Promise<{ html: string; styles: string } | undefined> {
+    const target = voiceLink(link);
+    if (!target) return undefined;
+    const view = await readVoiceView(db, openDoc, target);
+    if (!view) return undefined;
+    const savedAt = saved && !error ? view.form.mine?.submittedAt : undefined;
+    return { html: renderVoiceSection({ path, ...view, error, savedAt }), styles: voiceStyles };
+  }
+
+  /** The link's stakeholder, or the notice for a link that asks nobody's view (the objection guide). */
+  async function resolveVoice(
+    c: Context<AppEnv>,
+    token: string | null,
+  ): Promise<{ link: GuideLinkRow; target: VoiceLink } | Notice> {
+    const resolved = await resolveLink(c, token);
+    if (isNotice(resolved)) return resolved;
+    const target = voiceLink(resolved.link);
+    return target ? { link: resolved.link, target } : notAStakeholderLink;
+  }
+
+  const noticeJson = (c: Context<AppEnv>, notice: Notice) =>
+    c.json({ error: { code: notice.code, message: notice.message } }, notice.status);
+
+  app.get('/g/:token/voice', guideDocs.voice, tokenParam, async (c) => {
+    securityHeaders(c, null);
+    const resolved = await resolveVoice(c, c.req.valid('param').token);
+    if (isNotice(resolved)) return noticeJson(c, resolved);
+    const view = await readVoiceView(db, openDoc, resolved.target);
+    if (!view) return noticeJson(c, removedGuide);
+    return c.json({ ...view.form, seenBy: view.seenBy });
+  });
+
+  /** A form post (no JavaScript) is answered with the page: redirected after success, re-rendered with what they typed after an error. */
+  app.post(
+    '/g/:token/voice',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () =>
+        new ApiError(413, 'body_too_large', `The answer is larger than ${maxBodyBytes} bytes.`).toResponse(),
+    }),
+    async (c, next) => {
+      const origin = c.req.header('origin');
+      if (origin !== undefined && origins && !isAllowedOrigin(origin, origins)) {
+        throw ApiError.forbidden(
+          'bad_origin',
+          'This answer was not sent from the briefing page (its Origin is not allowed).',
+        );
+      }
+      await next();
+    },
+  );
+
+  app.post('/g/:token/voice', guideDocs.submitVoice, tokenParam, async (c, next) => {
+    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data') return next();
+    const token = c.req.valid('param').token;
+    const resolved = await resolveVoice(c, token);
+    const nonce = randomBytes(16).toString('base64');
+    securityHeaders(c, nonce);
+    if (isNotice(resolved))
+      return c.html(renderNoticePage(resolved.heading, resolved.message, { nonce }), resolved.status);
+    const limited = await answerLimit.hit(resolved.link.id);
+    if (!limited.allowed) {
+      c.header('Retry-After', String(limited.retryAfterSeconds));
+      return c.html(
+        renderNoticePage('Too many answers at once', tooManyAnswers(limited.retryAfterSeconds), { nonce }),
+        429,
+      );
+    }
+    const form = await c.req.parseBody();
+    const draft = draftOf(form);
+    const outcome = await submitVoiceAnswer({
+      db,
+      openDoc,
+      link: resolved.target,
+      input: { weights: draft.weights, concerns: draft.concerns, missing: draft.missing },
+      fromForm: true,
+      now: now(),
+    });
+    const path = `/g/${c.req.param('token')}`;
+    if (outcome.ok) {
+      await onAnswer?.(resolved.target);
+      return c.redirect(`${path}?sent=1#your-view`, 303);
+    }
+    if (outcome.field === null)
+      return c.html(renderNoticePage(removedGuide.heading, removedGuide.message, { nonce }), 410);
+    const guide = await readSharedDoc(openDoc, resolved.link.dealId, (doc) =>
+      projectStakeholderGuide(doc, resolved.target.stakeholderId),
+    );
+    if (!guide) return c.html(renderNoticePage(removedGuide.heading, removedGuide.message, { nonce }), 410);
+    const voice = await voiceSection(resolved.link, path, {
+      error: { field: outcome.field, message: await humanMessage(resolved.link.dealId, outcome), draft },
+    });
+    return c.html(renderGuidePage(guide, { nonce, path, refreshMs, extra: voice }), 400);
+  });
+
+  app.post('/g/:token/voice', jsonBody(voiceAnswerBody), async (c) => {
+    securityHeaders(c, null);
+    const resolved = await resolveVoice(c, guidePageParams.parse(c.req.param()).token);
+    if (isNotice(resolved)) return noticeJson(c, resolved);
+    const limited = await answerLimit.hit(resolved.link.id);
+    if (!limited.allowed) {
+      c.header('Retry-After', String(limited.retryAfterSeconds));
+      throw new ApiError(429, 'rate_limited', tooManyAnswers(limited.retryAfterSeconds));
+    }
+    const outcome = await submitVoiceAnswer({
+      db,
+      openDoc,
+      link: resolved.target,
+      input: c.req.valid('json'),
+      now: now(),
+    });
+    if (!outcome.ok) {
+      if (outcome.field === null) return noticeJson(c, removedGuide);
+      throw ApiError.invalidField(outcome.field, await humanMessage(resolved.link.dealId, outcome));
+    }
+    await onAnswer?.(resolved.target);
+    return c.json({ submittedAt: outcome.submittedAt }, 201);
+  });
+
+  /** A refused answer in words: the criterion by its name, not its id. */
+  async function humanMessage(dealId: string, { field, message }: { field: string; message: string }): Promise<string> {
+    if (field.startsWith('weights.')) {
+      const id = field.slice('weights.'.length);
+      const name = await readSharedDoc(
+        openDoc,
+        dealId,
+        (doc) => readCriteria(doc).find((criterion) => criterion.id === id)?.name,
+      );
+      return name ? `The weight for “${name}” ${message}.` : `There is no such criterion any more (${id}).`;
+    }
+    const label: Record<string, string> = {
+      concerns: 'What worries you',
+      missing: 'The missing criterion',
+      weights: 'Your answer',
+      body: 'Your answer',
+    };
+    return `${label[field] ?? field} ${message}.`;
+  }
+
   return app;
+}
+
+/** An answer through a link that asks nobody's view. */
+const notAStakeholderLink: Notice = {
+  status: 404,
+  code: 'not_a_stakeholder_link',
+  heading: 'This link does not ask for a view',
+  message:
+    'This link shares the questions and answers of a decision; only a personal briefing link asks for your view.',
+};
+
+function tooManyAnswers(seconds: number): string {
+  return `This link has sent many answers in a short time. Try again in ${Math.ceil(seconds / 60)} minute(s).`;
+}
+
+/** The link's stakeholder, when it is a stakeholder guide link. */
+function voiceLink(link: GuideLinkRow): VoiceLink | null {
+  return link.kind === 'stakeholder' && link.stakeholderId
+    ? { id: link.id, dealId: link.dealId, stakeholderId: link.stakeholderId }
+    : null;
+}
+
+/** What a form post carried, as typed (kept when an answer is refused). */
+function draftOf(form: Record<string, string | File | (string | File)[]>): VoiceDraft {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const weights: Record<string, string> = {};
+  for (const [key, value] of Object.entries(form)) {
+    if (key.startsWith('weights.')) weights[key.slice('weights.'.length)] = text(value);
+  }
+  return { weights, concerns: text(form.concerns), missing: text(form.missing) };
 }

@@ -107,13 +107,18 @@ export interface GuidePageOptions {
   path: string;
   /** How often the open page checks for a newer version, in milliseconds. */
   refreshMs?: number;
+  /** A section under the guide, outside the part that refreshes (the stakeholder's own view), with its styles. */
+  extra?: { html: string; styles: string };
 }
 
 /**
  * The full page behind a guide link: a printable document with a print button, a PDF download and a
  * small script that swaps in the latest version of the guide (or the "withdrawn" notice) as it changes.
  */
-export function renderGuidePage(guide: GuideProjection, { nonce, path, refreshMs = 3000 }: GuidePageOptions): string {
+export function renderGuidePage(
+  guide: GuideProjection,
+  { nonce, path, refreshMs = 3000, extra }: GuidePageOptions,
+): string {
   const fragment = renderGuideFragment(guide);
   const script = `(()=>{const a=document.getElementById('guide'),s=document.getElementById('live');let t;
 async function tick(){try{const r=await fetch(${JSON.stringify(`${path}/content.json`)},{cache:'no-store',headers:{accept:'application/json'}});
@@ -124,7 +129,7 @@ s.textContent='Up to date';}catch{s.textContent='Offline: showing the last versi
 t=setTimeout(tick,${refreshMs});}
 document.getElementById('print')?.addEventListener('click',()=>window.print());
 t=setTimeout(tick,${refreshMs});})();`;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex,nofollow"><meta name="referrer" content="no-referrer"><title>${escapeHtml(guideTitle(guide))}</title><style nonce="${nonce}">${styles}</style></head><body><nav class="tools" id="tools" aria-label="Document actions"><button type="button" id="print">Print</button><a href="${escapeHtml(path)}/pdf" download>Download PDF</a></nav><main class="page"><article id="guide" aria-live="polite" data-version="${fragmentVersion(fragment)}">${fragment}</article></main><p class="live" id="live" role="status"></p><script nonce="${nonce}">${script}</script></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex,nofollow"><meta name="referrer" content="no-referrer"><title>${escapeHtml(guideTitle(guide))}</title><style nonce="${nonce}">${styles}${extra?.styles ?? ''}</style></head><body><nav class="tools" id="tools" aria-label="Document actions"><button type="button" id="print">Print</button><a href="${escapeHtml(path)}/pdf" download>Download PDF</a></nav><main class="page"><article id="guide" aria-live="polite" data-version="${fragmentVersion(fragment)}">${fragment}</article></main><p class="live" id="live" role="status"></p>${extra?.html ?? ''}<script nonce="${nonce}">${script}</script></body></html>`;
 }
 
 /** The fragment shown in place of a guide whose link was withdrawn, has expired or never existed. */
