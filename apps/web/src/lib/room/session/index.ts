@@ -1,3 +1,4 @@
+export { type FieldRoom, fieldRoomOf, mayAnnounce } from '@quorum/deal-model';
 export {
   backOffDelay,
   type CloseHandling,
@@ -9,7 +10,6 @@ export {
 } from './connection-state.ts';
 export { fieldKey, type Peer, type PresenceState, peersOf } from './presence.ts';
 export { initials, presenceColour } from './presence-colours.ts';
-export { type FieldRoom, fieldRoomOf, mayAnnounce } from '@quorum/deal-model';
 export { type PrivateSide, type RoomPlan, type RoomRole, roomsFor } from './room-names.ts';
 export { type EditingField, RoomSession, type RoomSessionOptions, type RoomUser } from './room-session.svelte.ts';
 export { UndoHistory } from './undo-history.ts';
