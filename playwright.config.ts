@@ -8,7 +8,7 @@ import { defineConfig } from '@playwright/test';
  * The web server is the built one-port app (`pnpm build` first; `pnpm test` does it) on a fresh PGlite
  * data directory, so every run starts from an empty database.
  */
-const port = 3100;
+const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 // Workers load this file again: keep the main process's directory (they inherit its environment).
 process.env.QUORUM_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'quorum-e2e-'));
