@@ -51,6 +51,12 @@ export const deals = pgTable(
       .notNull()
       .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** `open` | `won` | `lost` | `no-decision` | `archived` (DESIGN.md 7d). */
+    state: text('state').notNull().default('open'),
+    /** Why it was closed or archived, in the seller's words. */
+    stateReason: text('state_reason'),
+    /** When `state` last changed. */
+    stateChangedAt: timestamp('state_changed_at', { withTimezone: true }),
   },
   (t) => [index('deals_org_idx').on(t.organizationId)],
 );
