@@ -1,13 +1,14 @@
 /**
- * Footprint benchmark (issue 17): the production server exactly as `pnpm start` runs it (`node --enable-source-maps
- * apps/server/dist/main.js`, built first by `pnpm build`), its resident memory read from /proc/<pid>/status.
+ * Footprint benchmark (issue 17): the production server exactly as `pnpm start` runs it (apps/server's start script:
+ * `node … dist/main.js`, built first by `pnpm build`), its resident memory read from /proc/<pid>/status.
  *
  * For the embedded database (a new PGlite data directory) and, when TEST_DATABASE_URL is set, a new Postgres database:
  * - first start: time from spawn to the first `/healthz` 200, and RSS once idle (SETTLE_MS after it, nothing connected);
  * - the sample deal room: a seller signs up over HTTP, POST /api/deals/sample, stock y-websocket providers open its
  *   shared and seller rooms with the session cookie; RSS while open; then they close, and RSS once the engine has
  *   unloaded the rooms (its idle unload, 30 s, polled on /metrics) against idle;
- * - DEALS sample deals open at once (two connections each): RSS per open deal, for the sizing in the README;
+ * - DEALS sample deals opened at once (their shared and seller rooms), then a second connection to each of those
+ *   rooms: RSS per open deal, per connection and per loaded room, for the sizing in the README;
  * - restart on the same data: SIGTERM, start again, time to `/healthz` and idle RSS.
  * Prints figures next to the targets (idle ≤ 250 MiB on PGlite, ≤ 110 MiB on Postgres; after closing the room within
  * 20 MiB of idle; restart answers /healthz within 2 s). Never gates.
@@ -27,7 +28,7 @@ import { connectRoom, ORIGIN, type RoomClient, signUp, until } from '../integrat
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MAIN = join(ROOT, 'apps/server/dist/main.js');
-const DEALS = Number(process.env.DEALS ?? 20);
+const DEALS = Number(process.env.DEALS ?? 50);
 /** How long after /healthz (or after the rooms unload) the server is left alone before its RSS is read. */
 const SETTLE_MS = Number(process.env.SETTLE_MS ?? 3000);
 const adminUrl = process.env.TEST_DATABASE_URL;
@@ -51,10 +52,15 @@ interface Server {
   stop(): Promise<void>;
 }
 
-/** Starts the built server like `pnpm start` does and waits for /healthz. */
+/** `pnpm start`'s command (apps/server's start script: its environment, Node's flags, dist/main.js). */
+const START = (
+  JSON.parse(readFileSync(join(ROOT, 'apps/server/package.json'), 'utf8')) as { scripts: { start: string } }
+).scripts.start;
+
+/** Runs the start script and waits for /healthz. `exec env` leaves Node itself as the child, whose RSS is read. */
 async function start(env: Record<string, string>): Promise<Server> {
   const began = performance.now();
-  const child = spawn(process.execPath, ['--enable-source-maps', MAIN], {
+  const child = spawn('sh', ['-c', `exec env ${START}`], {
     cwd: join(ROOT, 'apps/server'),
     env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', ORIGIN, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -119,6 +125,8 @@ interface Figures {
   roomOpen: number;
   afterClose: number;
   perDeal: number;
+  perConnection: number;
+  perRoom: number;
   restartMs: number;
   restartIdle: number;
   target: number;
@@ -147,13 +155,23 @@ async function measure(kind: string, env: Record<string, string>, target: number
 
   const deals = [];
   for (let i = 0; i < DEALS; i++) deals.push(await sampleDeal(first.base, cookie));
-  await sleep(500);
+  await sleep(1000);
   const before = rssMiB(first.pid);
   const many = await openRooms(first.base, cookie, deals);
   await sleep(1000);
-  const perDeal = (rssMiB(first.pid) - before) / DEALS;
-  console.log(`  ${DEALS} sample deals open (${many.length} connections): ${mib(perDeal)} per open deal`);
-  for (const client of many) client.destroy();
+  const loaded = rssMiB(first.pid);
+  // The same rooms again: connections only, no room loads.
+  const more = await openRooms(first.base, cookie, deals);
+  await sleep(1000);
+  const perDeal = (loaded - before) / DEALS;
+  const perConnection = ((rssMiB(first.pid) - loaded) * 1024) / more.length;
+  const perRoom = (perDeal * 1024 - 2 * perConnection) / 2;
+  console.log(
+    `  ${DEALS} sample deals opened (${many.length} connections, ${many.length} rooms): ${mib(perDeal)} per open deal; ` +
+      `${more.length} more connections to them: ${perConnection.toFixed(0)} KiB per connection; so ` +
+      `${perRoom.toFixed(0)} KiB per loaded room`,
+  );
+  for (const client of [...many, ...more]) client.destroy();
   await first.stop();
 
   const again = await start(env);
@@ -170,6 +188,8 @@ async function measure(kind: string, env: Record<string, string>, target: number
     roomOpen,
     afterClose,
     perDeal,
+    perConnection,
+    perRoom,
     restartMs: again.readyMs,
     restartIdle,
     target,
@@ -229,6 +249,7 @@ for (const r of results) {
       `${check(r.afterClose - r.idle <= 20)})\n` +
       `    /healthz: first start ${r.firstMs.toFixed(0)} ms, restart ${r.restartMs.toFixed(0)} ms ` +
       `(target ≤ 2000 ms: ${check(r.restartMs <= 2000)})\n` +
-      `    per open deal (2 connections, 2 loaded rooms): ${mib(r.perDeal)}`,
+      `    per open deal (2 connections, 2 loaded rooms) ${mib(r.perDeal)}; per connection ` +
+      `${r.perConnection.toFixed(0)} KiB; per loaded room ${r.perRoom.toFixed(0)} KiB`,
   );
 }
