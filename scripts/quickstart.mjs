@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run quickstart`: on a fresh machine with only Node 20 and npm, installs pnpm (corepack is not used: its
-// signature check fails against some registries), installs dependencies, builds the web app and starts Quorum
-// on the embedded database (PGlite in DATA_DIR, default .data/) at http://localhost:${PORT:-3000}.
+// signature check fails against some registries), installs dependencies, builds the web app and the server, and
+// starts Quorum on the embedded database (PGlite in DATA_DIR, default .data/) at http://localhost:${PORT:-3000}.
 import { spawnSync } from 'node:child_process';
 
 function run(cmd, args) {

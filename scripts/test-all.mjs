@@ -4,15 +4,34 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
-const out = 'test-results';
-rmSync(out, { recursive: true, force: true });
-mkdirSync(out, { recursive: true });
-
 function run(cmd, args, env = {}) {
   console.log(`\n$ ${cmd} ${args.join(' ')}`);
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   return r.status ?? 1;
 }
+
+const hasE2e = existsSync('tests/e2e') && readdirSync('tests/e2e').some((f) => f.endsWith('.spec.ts'));
+// The end-to-end tests drive Debian's Chromium (playwright.config.ts); no test tool downloads a browser. Install it
+// when it is missing and this is root with apt, or stop at once with the command that does.
+const CHROMIUM = '/usr/bin/chromium';
+const INSTALL_CHROMIUM = 'apt-get update -qq && apt-get install -y -qq chromium';
+if (hasE2e && !existsSync(CHROMIUM)) {
+  const root = process.getuid?.() === 0;
+  const apt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (root && apt) run('sh', ['-c', INSTALL_CHROMIUM]);
+  if (!existsSync(CHROMIUM)) {
+    const command = root ? INSTALL_CHROMIUM : `sudo sh -c '${INSTALL_CHROMIUM}'`;
+    console.error(
+      `\nThe end-to-end tests need Debian's Chromium at ${CHROMIUM}. Install it, then run \`pnpm test\` again:\n\n  ${command}\n`,
+    );
+    console.log('\n0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+
+const out = 'test-results';
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
 
 let passed = 0;
 let failed = 0;
@@ -36,7 +55,6 @@ if (existsSync(`${out}/vitest.json`)) {
   if (vitestCode !== 0 && r.numFailedTests === 0) broken = true; // e.g. a file that failed to load
 } else broken = true;
 
-const hasE2e = existsSync('tests/e2e') && readdirSync('tests/e2e').some((f) => f.endsWith('.spec.ts'));
 if (hasE2e) {
   const code = run('pnpm', ['exec', 'playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/playwright.json` });
   if (existsSync(`${out}/playwright.json`)) {

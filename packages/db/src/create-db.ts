@@ -1,13 +1,15 @@
-import { mkdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { promisify } from 'node:util';
+import type { PGlite, PGliteOptions } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { DatabaseStartError } from './errors.ts';
+import { pgliteStartParams } from './pglite-options.ts';
 import * as schema from './schema/index.ts';
 
 /** The drizzle database every package uses, whichever driver is behind it. */
@@ -32,6 +34,7 @@ export interface CreateDbOptions {
 }
 
 const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
+const initdbScript = fileURLToPath(new URL('./pglite-initdb.mjs', import.meta.url));
 /** Arbitrary constant key for the advisory lock that serialises migrations across processes. */
 const MIGRATION_LOCK = 7_236_001;
 
@@ -68,11 +71,19 @@ export async function createDb({
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
 
+  // Loaded only for the embedded database: a server on Postgres never holds PGlite's code.
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+  ]);
   const memory = dataDir.startsWith('memory://');
+  const options: PGliteOptions = { startParams: pgliteStartParams(PGlite.defaultStartParams) };
   if (!memory) mkdirSync(dataDir, { recursive: true });
   let client: PGlite;
   try {
-    client = memory ? new PGlite() : new PGlite(dataDir);
+    if (!memory && !existsSync(join(dataDir, 'PG_VERSION'))) await initDataDir(dataDir, options);
+    client = memory ? new PGlite(options) : new PGlite(dataDir, options);
     await client.waitReady;
   } catch (error) {
     throw new DatabaseStartError(
@@ -92,6 +103,16 @@ export async function createDb({
     }
   }
   return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
+}
+
+const execFileAsync = promisify(execFile);
+
+/**
+ * Runs initdb for a new data directory in a child Node process: the WebAssembly memory initdb needs
+ * (several hundred MiB) goes back to the system when the child exits instead of staying in the server.
+ */
+async function initDataDir(dataDir: string, options: object): Promise<void> {
+  await execFileAsync(process.execPath, [initdbScript, dataDir, JSON.stringify(options)]);
 }
 
 function redact(url: string): string {

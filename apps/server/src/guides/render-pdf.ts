@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFKit from 'pdfkit';
 import { pdfFonts } from './pdf-fonts.ts';
 import type { GuideObjection, GuideProjection } from './projection.ts';
 import { guideTitle } from './render-page.ts';
@@ -8,7 +8,7 @@ const ink = '#1d2430';
 const muted = '#5b6474';
 const rule = '#dde1e7';
 
-type Pdf = InstanceType<typeof PDFDocument>;
+type Pdf = InstanceType<typeof PDFKit>;
 
 function prose(pdf: Pdf, text: string): void {
   pdf.font('body').fontSize(11.5).fillColor(ink);
@@ -59,7 +59,9 @@ function objection(pdf: Pdf, item: GuideObjection): void {
  * Renders a guide as a PDF (pdfkit, embedded DejaVu faces): the same sections and wording as the page, laid out
  * as a plain document a buyer can forward to their board. Resolves with the complete file.
  */
-export function renderGuidePdf(guide: GuideProjection): Promise<Buffer> {
+export async function renderGuidePdf(guide: GuideProjection): Promise<Buffer> {
+  // Loaded on the first PDF, not at start: pdfkit and its font engine hold ~25 MiB that an idle server never uses.
+  const { default: PDFDocument } = await import('pdfkit');
   const pdf = new PDFDocument({
     size: 'A4',
     margins: { top: 64, bottom: 64, left: 72, right: 72 },
