@@ -12,6 +12,7 @@ import {
   createDeal,
   health,
   type Instance,
+  joinAsMobilizer,
   openEvents,
   type RoomClient,
   signUp,
@@ -97,9 +98,13 @@ describeCluster('three instances on one Postgres and Redis (needs TEST_DATABASE_
       expect(c!.doc.getMap('cluster-counters').get(`w${index}`)).toBe(59);
     }
 
-    a!.provider.awareness.setLocalStateField('user', { name: 'Ada on instance 1' });
+    // The server relays who the session says (name 'ada'), whatever name the client claims.
+    a!.provider.awareness.setLocalStateField('user', { name: 'Someone else', colour: '#123456' });
     await until(
-      () => [...c!.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Ada on instance 1'),
+      () =>
+        [...c!.provider.awareness.getStates().values()].some(
+          (s) => s.user?.colour === '#123456' && s.user?.name === 'ada',
+        ),
       'presence on instance 3',
     );
     const adaId = a!.doc.clientID;
@@ -114,11 +119,15 @@ describeCluster('three instances on one Postgres and Redis (needs TEST_DATABASE_
     try {
       await until(() => dashboard.events.some((e) => e.event === 'ready'), 'the dashboard snapshot');
       const statuses = () => dashboard.events.filter((e) => e.event === 'status' && e.data.id === dealId);
-      // Two people, each through another instance (presence as the web app announces it).
-      const [a, b, c] = instances.map((instance) => open(instance, dealId, cookie));
-      a!.provider.awareness.setLocalStateField('user', { id: 'person-a', name: 'A' });
-      b!.provider.awareness.setLocalStateField('user', { id: 'person-b', name: 'B' });
-      c!.provider.awareness.setLocalStateField('user', { id: 'person-a', name: 'A' }); // A's second tab
+      // Two people, each through another instance (presence as the web app announces it; the server stamps who
+      // each session is, so a client claiming another id changes nothing).
+      const mobilizer = await joinAsMobilizer(instances[0]!.base, cookie, dealId, 'milo@initech-buyer.example');
+      const a = open(instances[0]!, dealId, cookie);
+      const b = open(instances[1]!, dealId, mobilizer);
+      const c = open(instances[2]!, dealId, cookie); // A's second tab
+      a.provider.awareness.setLocalStateField('user', { id: 'person-a', name: 'A' });
+      b.provider.awareness.setLocalStateField('user', { id: 'person-a', name: 'A' });
+      c.provider.awareness.setLocalStateField('user', { id: 'person-a', name: 'A' });
       await until(() => [a, b, c].every((client) => client!.provider.synced), 'the three clients to sync');
       await until(
         () => [a, b, c].every((x) => x!.provider.awareness.getStates().size === 3),
