@@ -55,7 +55,7 @@ export function connect({ framing, url, room, headers }: Target, name: string): 
   const doc = new Y.Doc();
   const awareness = new awarenessProtocol.Awareness(doc);
   awareness.setLocalState({ user: { name } });
-  const socket = new WebSocket(url, { headers, perMessageDeflate: false });
+  const socket = new WebSocket(url, { headers, perMessageDeflate: false, handshakeTimeout: 30_000 });
   socket.binaryType = 'nodebuffer';
   const closes: number[] = [];
   let errors = 0;
