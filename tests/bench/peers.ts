@@ -7,7 +7,8 @@
  * live in the bench-only workspace package tests/bench/peers (never a dependency of the product).
  *
  * Per load, per server: edit → observation latency p50/p95/p99 (a client's edit to each other client of its room
- * seeing it), edits and deliveries per second, lost (deliveries still missing once none arrived for DRAIN s), server
+ * seeing it), edits and deliveries per second, lost (deliveries still missing once all arrived, or none did for DRAIN s,
+ * or MAX_DRAIN s passed), server
  * CPU and RSS from /proc, the client processes' CPU; then the ratios Quorum/Hocuspocus against the issue's targets
  * (≤ 1×; goal 0.8×). Then memory per idle connection. Prints figures; never gates.
  *
@@ -16,8 +17,9 @@
  *   CLIENTS=50 ROOMS=10 RATE=5 SECONDS=5 SERVERS=quorum,hocuspocus pnpm bench peers   # one small load
  *   IDLE_CONNECTIONS=300 IDLE_ROOMS=100 SCENARIOS=idle pnpm bench peers
  *
- * Other settings: WARMUP (s, default 3), SECONDS (default 20), DRAIN (s, default 5), CLIENT_PROCESSES (default 2),
- * TEST_DATABASE_URL (the Postgres to create the databases next to; default postgres://postgres@127.0.0.1:5432/test).
+ * Other settings: WARMUP (s, default 3), SECONDS (default 20), DRAIN (s, default 15), MAX_DRAIN (s, default 120),
+ * CLIENT_PROCESSES (default 2), TEST_DATABASE_URL (the Postgres to create the databases next to; default
+ * postgres://postgres@127.0.0.1:5432/test).
  */
 import { readFileSync } from 'node:fs';
 import { type IdleResult, runIdle } from './peers/idle.ts';
@@ -35,7 +37,8 @@ const options = {
   seconds: Number(env.SECONDS ?? 20),
   warmup: Number(env.WARMUP ?? 3),
   clientProcesses: Number(env.CLIENT_PROCESSES ?? 2),
-  drainMs: Number(env.DRAIN ?? 5) * 1000,
+  drainMs: Number(env.DRAIN ?? 15) * 1000,
+  maxDrainMs: Number(env.MAX_DRAIN ?? 120) * 1000,
 };
 const idle = { connections: Number(env.IDLE_CONNECTIONS ?? 3000), rooms: Number(env.IDLE_ROOMS ?? 1000) };
 /** The issue's memory target for Quorum, KiB per idle connection. */
@@ -77,6 +80,10 @@ function printLoad({ clients, rooms, rate }: Load, results: LoadResult[]): void 
         `${`${(r.cpu * 100).toFixed(0)} %`.padStart(5)} ${`${r.rss.toFixed(0)} (${r.peakRss.toFixed(0)})`.padStart(12)} ` +
         `${`${(r.clientCpu * 100).toFixed(0)} %`.padStart(11)} ${`${r.failedToConnect}/${r.closes}`.padStart(15)}`,
     );
+  }
+  for (const r of results) {
+    if (r.lost === 0 && r.closes === 0 && r.failedToConnect === 0) continue;
+    console.log(`  ${NAMES[r.server]} printed, last:\n${r.serverLog.replace(/^/gm, '    | ')}`);
   }
   const quorum = results.find((r) => r.server === 'quorum');
   const hocuspocus = results.find((r) => r.server === 'hocuspocus');

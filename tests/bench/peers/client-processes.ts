@@ -96,6 +96,19 @@ export class ClientFleet {
     for (const worker of this.processes) worker.send(message);
   }
 
+  /** Deliveries the clients owe each other for the edits made so far: each edit × the other clients of its room. */
+  async owed(rooms: number, clients: number): Promise<number> {
+    const answers = await Promise.all(this.processes.map((worker) => worker.request({ type: 'count' }, 'counted')));
+    let owed = 0;
+    for (const { sentPerRoom } of answers) {
+      for (const [room, edits] of sentPerRoom) {
+        const members = Math.floor(clients / rooms) + (room < clients % rooms ? 1 : 0);
+        owed += edits * (members - 1);
+      }
+    }
+    return owed;
+  }
+
   /** Deliveries observed so far, as last reported (every 250 ms). */
   get deliveries(): number {
     return this.processes.reduce((sum, worker) => sum + worker.deliveries, 0);

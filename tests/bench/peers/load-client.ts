@@ -127,6 +127,9 @@ process.on('message', async (message: DriverMessage) => {
     case 'run':
       run(message);
       break;
+    case 'count':
+      report({ type: 'counted', sentPerRoom: [...sentPerRoom] });
+      break;
     case 'finish':
       for (const timer of timers) clearTimeout(timer);
       clearInterval(progress);

@@ -21,6 +21,8 @@ export interface RunOptions {
   clientProcesses: number;
   /** Once the edits stop, how long without a new delivery before the missing edits count as lost. */
   drainMs: number;
+  /** The longest the drain may take in all. */
+  maxDrainMs: number;
 }
 
 export interface LoadResult {
@@ -45,6 +47,8 @@ export interface LoadResult {
   peakRss: number;
   /** The client processes' CPU over the window (they share the machine with the server). */
   clientCpu: number;
+  /** The last lines the server printed (shown when something was lost or refused). */
+  serverLog: string;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -58,7 +62,7 @@ function quantile(sorted: Float64Array, q: number): number {
 export async function runLoad(
   name: ServerName,
   { clients, rooms, rate }: Load,
-  { adminUrl, seconds, warmup, clientProcesses, drainMs }: RunOptions,
+  { adminUrl, seconds, warmup, clientProcesses, drainMs, maxDrainMs }: RunOptions,
 ): Promise<LoadResult> {
   const server = await startServer(name, adminUrl);
   const fleet = new ClientFleet(clientProcesses);
@@ -85,10 +89,13 @@ export async function runLoad(
     const clientCpu = (fleet.pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0) - clientCpuBefore) / elapsed;
     const rss = rssMiB(server.pid);
 
-    // Drain: wait until no delivery arrived for drainMs.
+    // Drain: until every delivery owed arrived, or none arrived for drainMs (a stalled server), or maxDrainMs.
+    await sleep(100);
+    const owed = await fleet.owed(rooms, clients);
+    const drainUntil = monotonicMs() + maxDrainMs;
     let last = -1;
     let quietSince = monotonicMs();
-    while (monotonicMs() - quietSince < drainMs) {
+    while (fleet.deliveries < owed && monotonicMs() - quietSince < drainMs && monotonicMs() < drainUntil) {
       if (fleet.deliveries !== last) {
         last = fleet.deliveries;
         quietSince = monotonicMs();
@@ -136,6 +143,7 @@ export async function runLoad(
       rss,
       peakRss,
       clientCpu,
+      serverLog: server.output().trimEnd().split('\n').slice(-8).join('\n'),
     };
   } finally {
     await server.stop();

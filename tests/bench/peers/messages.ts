@@ -5,11 +5,14 @@ import type { Target } from './connection.ts';
 export type DriverMessage =
   | { type: 'connect'; clients: Array<{ index: number; room: number; target: Target }> }
   | { type: 'run'; rate: number; startAt: number; measureFrom: number; stopAt: number }
+  /** Asks for the edits made so far per room (once the edits stopped). */
+  | { type: 'count' }
   | { type: 'finish' };
 
 export type ClientMessage =
   | { type: 'connected'; failed: string[] }
   | { type: 'progress'; deliveries: number }
+  | { type: 'counted'; sentPerRoom: Array<[room: number, edits: number]> }
   | {
       type: 'result';
       /** Edit → observation latencies (ms) of the edits made in the measured window. */

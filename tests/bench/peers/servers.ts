@@ -20,6 +20,8 @@ export interface BenchServer {
   /** What runs: product, version, storage, runtime. */
   label: string;
   pid: number;
+  /** What the process printed so far. */
+  output(): string;
   /** Makes `count` rooms ready (Quorum: one seller's deals, created through the API); one target per room. */
   rooms(count: number): Promise<Target[]>;
   /** SIGTERM, wait for the exit, drop the database. */
@@ -50,14 +52,17 @@ async function freshDatabase(adminUrl: string): Promise<{ url: string; drop(): P
 }
 
 /** Spawns `args` under Node 22 and resolves with the child and its port once it prints `listening on port N`. */
-function spawnListening(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+function spawnListening(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; port: number; output(): string }> {
   const child = spawn(NODE_22, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on port (\d+)/.exec(output);
-      if (match) resolve({ child, port: Number(match[1]) });
+      if (match) resolve({ child, port: Number(match[1]), output: () => output });
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
@@ -75,11 +80,12 @@ async function terminate(child: ChildProcess): Promise<void> {
 /** Starts one server on a fresh database of the Postgres at `adminUrl` (the y-websocket server needs none). */
 export async function startServer(name: ServerName, adminUrl: string): Promise<BenchServer> {
   if (name === 'ywebsocket') {
-    const { child, port } = await spawnListening([here('./y-websocket-server.ts')], {});
+    const { child, port, output } = await spawnListening([here('./y-websocket-server.ts')], {});
     return {
       name,
       label: `y-websocket ref (@y/websocket-server ${versionOf('@y/websocket-server')}, memory, Node ${versionOf('node')})`,
       pid: child.pid!,
+      output,
       rooms: async (count) =>
         Array.from({ length: count }, (_, i) => ({
           framing: 'y-websocket' as const,
@@ -91,11 +97,14 @@ export async function startServer(name: ServerName, adminUrl: string): Promise<B
   }
   const database = await freshDatabase(adminUrl);
   if (name === 'hocuspocus') {
-    const { child, port } = await spawnListening([here('./hocuspocus-server.ts')], { DATABASE_URL: database.url });
+    const { child, port, output } = await spawnListening([here('./hocuspocus-server.ts')], {
+      DATABASE_URL: database.url,
+    });
     return {
       name,
       label: `Hocuspocus ${versionOf('@hocuspocus/server')} (extension-database defaults, Postgres, Node ${versionOf('node')})`,
       pid: child.pid!,
+      output,
       rooms: async (count) =>
         Array.from({ length: count }, (_, i) => ({
           framing: 'hocuspocus' as const,
@@ -113,6 +122,7 @@ export async function startServer(name: ServerName, adminUrl: string): Promise<B
     name,
     label: `Quorum (Postgres, durability on, Node ${process.versions.node})`,
     pid: server.child.pid!,
+    output: server.output,
     rooms: async (count) => {
       const cookie = await signUp(server.base, 'bench-seller@quorum.test', 'Bench Co');
       const dealIds: string[] = [];
