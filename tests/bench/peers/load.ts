@@ -143,7 +143,13 @@ export async function runLoad(
       rss,
       peakRss,
       clientCpu,
-      serverLog: server.output().trimEnd().split('\n').slice(-8).join('\n'),
+      serverLog: server
+        .output()
+        .trimEnd()
+        .split('\n')
+        .slice(-8)
+        .map((line) => (line.length > 240 ? `${line.slice(0, 240)}…` : line))
+        .join('\n'),
     };
   } finally {
     await server.stop();
