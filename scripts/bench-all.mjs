@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `pnpm bench`: runs every benchmark in tests/bench/ (or the ones named on the command line) one after another.
-// Benchmarks print figures; they never fail on a time.
+// Benchmarks print figures; they never fail on a time. Folders in tests/bench/ hold a benchmark's parts, not
+// benchmarks: tests/bench/peers/ is the bench-only package behind peers.ts (Quorum against Hocuspocus and the
+// y-websocket reference server; `pnpm install` brings the peers and the Node 22 that Hocuspocus needs).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
