@@ -29,6 +29,30 @@ describe.each(testDatabaseKinds())('AppendQueue (%s)', (kind) => {
   const rows = async (room: string) =>
     (await handle.db.select({ n: count() }).from(docUpdates).where(sql`${docUpdates.room} = ${room}`))[0]!.n;
 
+  it('writes a backlog as several bounded INSERTs (never one past Postgres’s parameter limit), in order', async () => {
+    const persisted: number[] = [];
+    const sizes: number[] = [];
+    const inner = createPostgresPersistence(handle.db);
+    const queue = new AppendQueue<string, string>(
+      { ...inner, append: (entries) => (sizes.push(entries.length), inner.append(entries)) },
+      {
+        persisted: (batch) => persisted.push(...batch.map((e) => e.seq)),
+        failed: (_batch, error) => {
+          throw error;
+        },
+      },
+    );
+    // A backlog of 3,500 rows in one turn goes out as batches of at most 1,000 (the default): 33,000 rows as one
+    // INSERT would pass Postgres's 65,535 parameters and fail the whole batch.
+    for (let seq = 1; seq <= 3_500; seq++) queue.add(entry('backlog', seq));
+    await until(() => persisted.length === 3_500);
+    expect(sizes.length).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(1000);
+    expect(persisted).toEqual(Array.from({ length: 3_500 }, (_, i) => i + 1));
+    expect(await rows('backlog')).toBe(3_500);
+    queue.stop();
+  });
+
   it('writes each turn as one append, several at once, and reports them stored in order', async () => {
     const persisted: number[][] = [];
     const queue = new AppendQueue<string, string>(createPostgresPersistence(handle.db), {

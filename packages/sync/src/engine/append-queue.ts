@@ -44,14 +44,27 @@ export class AppendQueue<Room, Origin> {
   #stopped = false;
   readonly #maxRetryDelayMs: number;
   readonly #maxInFlight: number;
+  readonly #maxBatchRows: number;
+  readonly #maxBatchBytes: number;
 
+  /**
+   * `maxBatchRows` (default 1,000) and `maxBatchBytes` (default 8 MiB) bound one INSERT: a backlog built up while
+   * storage was slow is written as several batches, never as one statement past Postgres's 65,535 parameters.
+   */
   constructor(
     private readonly persistence: Persistence,
     private readonly handlers: AppendQueueHandlers<Room, Origin>,
-    { maxRetryDelayMs = 2_000, maxInFlight = 4 }: { maxRetryDelayMs?: number; maxInFlight?: number } = {},
+    {
+      maxRetryDelayMs = 2_000,
+      maxInFlight = 4,
+      maxBatchRows = 1_000,
+      maxBatchBytes = 8 * 1024 * 1024,
+    }: { maxRetryDelayMs?: number; maxInFlight?: number; maxBatchRows?: number; maxBatchBytes?: number } = {},
   ) {
     this.#maxRetryDelayMs = maxRetryDelayMs;
     this.#maxInFlight = maxInFlight;
+    this.#maxBatchRows = maxBatchRows;
+    this.#maxBatchBytes = maxBatchBytes;
   }
 
   /** Updates not yet reported stored (queued, being written, or waiting for an earlier batch). */
@@ -87,18 +100,26 @@ export class AppendQueue<Room, Origin> {
     return writing;
   }
 
-  /** Forms a batch of everything pending and starts writing it. */
+  /** Forms a batch of what is pending (up to the batch bounds) and starts writing it; the rest goes next. */
   #launch(): void {
     if (this.#pending.length === 0) return;
+    let take = 0;
+    let bytes = 0;
+    while (take < this.#pending.length && take < this.#maxBatchRows) {
+      bytes += this.#pending[take]!.update.byteLength;
+      if (take > 0 && bytes > this.#maxBatchBytes) break;
+      take += 1;
+    }
     const batch: Batch<Room, Origin> = {
-      entries: this.#pending,
+      entries: take === this.#pending.length ? this.#pending : this.#pending.slice(0, take),
       state: 'writing',
       write: Promise.resolve(false),
       elapsedMs: 0,
     };
-    this.#pending = [];
+    this.#pending = take === this.#pending.length ? [] : this.#pending.slice(take);
     this.#batches.push(batch);
     this.#write(batch);
+    this.#schedule();
   }
 
   #write(batch: Batch<Room, Origin>): void {
