@@ -7,12 +7,9 @@ import { type Actor, type CreatedDeal, expect, test } from './fixtures/index.ts'
  * first, plans a collective-learning workshop from that evidence, and the seller and the Mobilizer run it
  * together live. Screenshots go to test-results/screenshots/group-*.png.
  *
- * ENGAGEMENT: `GET /api/deals/:id/engagement` (DESIGN.md 7a) is built on the server in parallel. Until it
- * lands, the page shows engagement as unavailable and this spec asserts only what the shared document
- * knows. Set QUORUM_E2E_ENGAGEMENT=1 (or flip the constant) once the endpoint exists to assert the
- * engagement-dependent parts too.
+ * ENGAGEMENT: `GET /api/deals/:id/engagement` (DESIGN.md 7a) is asserted too (views, links, answers).
  */
-const ENGAGEMENT = process.env.QUORUM_E2E_ENGAGEMENT === '1';
+const ENGAGEMENT = true;
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync('test-results/screenshots', { recursive: true });
@@ -239,7 +236,77 @@ test.describe('the buying group', () => {
   // open it in a fresh 390 px context with no cookies, answer, and expect his card in
   // `getByTestId('answered')` on the seller's open Group page, the `[data-heard-from]` count at "4 of 6",
   // his map card's `[data-mark="answered"]` at `data-state="yes"`, and the dashboard's `heard-from` cell.
-  test.fixme('a stakeholder answers through their link on a phone while the seller watches', async () => {
-    // Written by the lead once the server's voice routes exist (see above).
+  test('a stakeholder with nothing but a link answers on a phone while the seller watches it arrive live', async ({
+    seller,
+    browser,
+    baseURL,
+  }) => {
+    test.setTimeout(180_000);
+    const deal = await seller.api.createSampleDeal();
+    // The seller (their organization's manager) watches the room and the dashboard.
+    await openRoom(seller.page, deal.id, 'group');
+    await expect(seller.page.locator('[data-heard-from]')).toHaveText('3 of 6');
+    const dashboard = await seller.context.newPage();
+    await dashboard.goto('/dashboard');
+    const row = dashboard.locator(`[data-deal-id="${deal.id}"]`);
+    await expect(row.getByTestId('heard-from')).toContainText('3 of 6');
+    const before = (await (await seller.api.call('GET', `/api/deals/${deal.id}`)).json()) as {
+      status: { consensus: number; heardFrom: number };
+    };
+
+    // A link for Jonas Weber, who has not been heard yet.
+    const engagement = (await (await seller.api.call('GET', `/api/deals/${deal.id}/engagement`)).json()) as {
+      stakeholders: Array<{ id: string; name: string }>;
+    };
+    const jonas = engagement.stakeholders.find((s) => s.name === 'Jonas Weber')!;
+    const created = await seller.api.call('POST', `/api/deals/${deal.id}/guides/${jonas.id}/links`, {});
+    expect(created.status()).toBe(201);
+    const { url } = (await created.json()) as { url: string };
+
+    // Jonas: no account, no cookie, a phone.
+    const phone = await browser.newContext({
+      baseURL,
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      javaScriptEnabled: false,
+    });
+    try {
+      const page = await phone.newPage();
+      await page.goto(new URL(url).pathname);
+      const form = page.locator('#your-view');
+      await expect(form.getByRole('heading', { name: 'Your view' })).toBeVisible();
+      await expect(form).toContainText('Sam Seller (Acme Devices)');
+      expect(await overflowing(page)).toEqual([]);
+      await form.getByLabel('Productivity', { exact: false }).fill('90');
+      await form.getByLabel('Total cost of ownership', { exact: false }).fill('5');
+      await form
+        .getByLabel('What worries you about this decision?')
+        .fill('The rollout must not stop the warehouse scanners.');
+      mkdirSync('test-results/screenshots', { recursive: true });
+      await page.screenshot({ path: 'test-results/screenshots/group-voice-phone.png', fullPage: true });
+      await form.getByRole('button', { name: 'Send my view' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Thank you. Your view was sent' })).toBeVisible();
+      expect(await phone.cookies()).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+
+    // The seller sees it arrive without reloading: the answer, the count, and the disconnect it widens.
+    const answered = seller.page.getByTestId('answered');
+    await expect(answered.getByRole('heading', { name: 'Jonas Weber' })).toBeVisible();
+    await expect(answered).toContainText('The rollout must not stop the warehouse scanners.');
+    await expect(seller.page.locator('[data-heard-from]')).toHaveText('4 of 6');
+    await expect(seller.page.getByTestId('disconnects').locator('[data-disconnect-criterion]').first()).toContainText(
+      '10–90',
+    );
+    // The manager's dashboard follows live, and the status's consensus moved with the new answer.
+    await expect(row.getByTestId('heard-from')).toContainText('4 of 6', { timeout: 20_000 });
+    const after = (await (await seller.api.call('GET', `/api/deals/${deal.id}`)).json()) as {
+      status: { consensus: number; heardFrom: number };
+    };
+    expect(after.status.heardFrom).toBe(before.status.heardFrom + 1);
+    expect(after.status.consensus).not.toBe(before.status.consensus);
+    await shot(seller.page, 'voice-arrived');
   });
 });
