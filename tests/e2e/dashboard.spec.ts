@@ -44,7 +44,9 @@ test.describe('manager dashboard', () => {
     await row.getByRole('button', { name: /risks/ }).click();
     const risks = board.getByTestId('risks');
     await expect(risks.locator('[data-risk="blocker-without-plan"]')).toContainText('Dana Ortiz');
-    await expect(risks.locator('[data-risk="blocker-without-plan"]')).toContainText('Source: seed 003');
+    await expect(risks.locator('[data-risk="blocker-without-plan"]')).toContainText(
+      'Source: CEB research: a Blocker in the group cuts the chance of a quality sale by 47 %',
+    );
     await screenshot(board, testInfo, '02-blocker-mapped');
 
     // The seller chooses a plan for the Blocker in the seller-only notes.

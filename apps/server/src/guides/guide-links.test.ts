@@ -146,7 +146,7 @@ describe.each(testDatabaseKinds())('guide links (%s)', (kind) => {
 
     const page = await open(link.path);
     expect(page.status).toBe(200);
-    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('referrer-policy')).toBe('same-origin');
     const html = await page.text();
     const json = await (await open(`${link.path}/content.json`)).text();
     const pdf = await pdfText(await open(`${link.path}/pdf`));

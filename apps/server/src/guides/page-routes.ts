@@ -62,7 +62,8 @@ function securityHeaders(c: Context, nonce: string | null): void {
     ? `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`
     : "default-src 'none'; frame-ancestors 'none'";
   c.header('Content-Security-Policy', policy);
-  c.header('Referrer-Policy', 'no-referrer');
+  // same-origin, not no-referrer: the link's token never leaves the site, and the voice form's POST still carries an Origin.
+  c.header('Referrer-Policy', 'same-origin');
   c.header('X-Robots-Tag', 'noindex, nofollow');
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('Cache-Control', 'no-store');

@@ -129,7 +129,7 @@ s.textContent='Up to date';}catch{s.textContent='Offline: showing the last versi
 t=setTimeout(tick,${refreshMs});}
 document.getElementById('print')?.addEventListener('click',()=>window.print());
 t=setTimeout(tick,${refreshMs});})();`;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex,nofollow"><meta name="referrer" content="no-referrer"><title>${escapeHtml(guideTitle(guide))}</title><style nonce="${nonce}">${styles}${extra?.styles ?? ''}</style></head><body><nav class="tools" id="tools" aria-label="Document actions"><button type="button" id="print">Print</button><a href="${escapeHtml(path)}/pdf" download>Download PDF</a></nav><main class="page"><article id="guide" aria-live="polite" data-version="${fragmentVersion(fragment)}">${fragment}</article></main><p class="live" id="live" role="status"></p>${extra?.html ?? ''}<script nonce="${nonce}">${script}</script></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex,nofollow"><meta name="referrer" content="same-origin"><title>${escapeHtml(guideTitle(guide))}</title><style nonce="${nonce}">${styles}${extra?.styles ?? ''}</style></head><body><nav class="tools" id="tools" aria-label="Document actions"><button type="button" id="print">Print</button><a href="${escapeHtml(path)}/pdf" download>Download PDF</a></nav><main class="page"><article id="guide" aria-live="polite" data-version="${fragmentVersion(fragment)}">${fragment}</article></main><p class="live" id="live" role="status"></p>${extra?.html ?? ''}<script nonce="${nonce}">${script}</script></body></html>`;
 }
 
 /** The fragment shown in place of a guide whose link was withdrawn, has expired or never existed. */
@@ -139,5 +139,5 @@ export function renderNoticeFragment(heading: string, message: string): string {
 
 /** A complete notice page (410, 404, 429): same typography as a guide, no script, no actions. */
 export function renderNoticePage(heading: string, message: string, { nonce }: { nonce: string }): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex,nofollow"><meta name="referrer" content="no-referrer"><title>${escapeHtml(heading)}</title><style nonce="${nonce}">${styles}</style></head><body><main class="page"><article id="guide">${renderNoticeFragment(heading, message)}</article></main></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex,nofollow"><meta name="referrer" content="same-origin"><title>${escapeHtml(heading)}</title><style nonce="${nonce}">${styles}</style></head><body><main class="page"><article id="guide">${renderNoticeFragment(heading, message)}</article></main></body></html>`;
 }
