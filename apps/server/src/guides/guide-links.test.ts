@@ -161,8 +161,14 @@ describe.each(testDatabaseKinds())('guide links (%s)', (kind) => {
       ]) {
         expect(body).toContain(part);
       }
-      for (const marker of Object.values(PRIVATE_MARKERS)) expect(body).not.toContain(marker);
+      // The page also asks the stakeholder for their own view of the purchase criteria (DESIGN.md 7a): their
+      // names and descriptions appear in its form, and nowhere else; every other marker appears nowhere.
+      const shown = body === html ? [PRIVATE_MARKERS.criterion] : [];
+      for (const marker of Object.values(PRIVATE_MARKERS)) {
+        if (!shown.includes(marker)) expect(body).not.toContain(marker);
+      }
     }
+    expect(html).toContain('Your view');
   });
 
   it('the objection guide shows every objection with response and evidence, and nothing private', async () => {
