@@ -14,6 +14,7 @@ import { ApiError, type ErrorLogger, handleError, handleNotFound } from './error
 import { createGuessLimiter, guideLinkRoutes, guidePageRoutes, lingeringDocs } from './guides/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { inviteRoutes } from './invites/index.ts';
+import { methodRoutes } from './method/index.ts';
 import { type FanOutStats, metricsRoutes, type ServerCounters } from './metrics/index.ts';
 import { openApiRoutes } from './openapi/index.ts';
 import { checkOrigin } from './origin/index.ts';
@@ -176,6 +177,7 @@ export function createApp({
       }),
     );
     api.route('/', engagementRoutes({ db, openDoc, now: () => new Date(now()) }));
+    api.route('/', methodRoutes({ db, openDoc, now: () => new Date(now()) }));
   }
   api.route('/', openApiRoutes({ app }));
   api.all('*', handleNotFound);

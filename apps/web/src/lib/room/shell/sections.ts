@@ -1,6 +1,6 @@
 /** The deal room's sections, each addressable by URL: /deals/<id>/<slug>. */
 export interface Section {
-  slug: 'map' | 'criteria' | 'objections' | 'plan' | 'group' | 'guides' | 'notes';
+  slug: 'map' | 'criteria' | 'objections' | 'plan' | 'group' | 'coaching' | 'guides' | 'notes';
   label: string;
 }
 
@@ -10,6 +10,7 @@ export const SECTIONS: readonly Section[] = [
   { slug: 'objections', label: 'Objections' },
   { slug: 'plan', label: 'Plan' },
   { slug: 'group', label: 'Group' },
+  { slug: 'coaching', label: 'Coaching' },
   { slug: 'guides', label: 'Guides' },
   { slug: 'notes', label: 'Notes' },
 ];
