@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Redis } from 'ioredis';
 import { type AuthRateLimits, authRoutes, loadSession } from './auth/index.ts';
+import { type CommentBus, commentRoutes, createLocalCommentBus } from './comments/index.ts';
 import type { AppEnv } from './context.ts';
 import { dealRoutes } from './deals/index.ts';
 import { ApiError, type ErrorLogger, handleError, handleNotFound } from './errors/index.ts';
@@ -16,6 +17,7 @@ import { healthRoutes } from './health/index.ts';
 import { inviteRoutes } from './invites/index.ts';
 import { methodRoutes } from './method/index.ts';
 import { type FanOutStats, metricsRoutes, type ServerCounters } from './metrics/index.ts';
+import { type MentionNotice, notificationRoutes } from './notifications/index.ts';
 import { openApiRoutes } from './openapi/index.ts';
 import { checkOrigin } from './origin/index.ts';
 import { createLimiterFactory, type TokenBucketOptions } from './rate-limit/index.ts';
@@ -46,6 +48,17 @@ export interface AppOptions {
    * given) learns of presence changes to keep `online` current; `shutdown` ends open event streams.
    */
   status?: { bus: StatusBus; projection?: StatusProjection; shutdown?: AbortSignal };
+  /**
+   * Comments and notifications (issue 13). `bus` carries their live events between instances (default: this process
+   * only; `createRedisCommentBus` with `REDIS_URL`); `onMention` is called for each stored mention (to mail it);
+   * `shutdown` ends their open event streams.
+   */
+  comments?: {
+    bus?: CommentBus;
+    onMention?: (mention: MentionNotice) => void | Promise<void>;
+    heartbeatMs?: number;
+    shutdown?: AbortSignal;
+  };
   /** The app's public origin(s), e.g. `https://quorum.example.com`; the first one is used in links. */
   origin: string | readonly string[];
   /** SvelteKit adapter-node's handler: every request no other route answers goes to it. */
@@ -126,6 +139,7 @@ export function createApp({
   revocations = createLocalRevocationBus(),
   syncLimits = {},
   metrics = {},
+  comments = {},
 }: AppOptions): QuorumApp {
   const origins = typeof origin === 'string' ? [origin] : [...origin];
   if (origins.length === 0) throw new Error('createApp needs at least one origin');
@@ -179,6 +193,24 @@ export function createApp({
     api.route('/', engagementRoutes({ db, openDoc, now: () => new Date(now()) }));
     api.route('/', methodRoutes({ db, openDoc, now: () => new Date(now()) }));
   }
+  const commentBus = comments.bus ?? createLocalCommentBus();
+  const commentStreams = {
+    db,
+    bus: commentBus,
+    revocations,
+    heartbeatMs: comments.heartbeatMs,
+    shutdown: comments.shutdown ?? status?.shutdown,
+    log,
+  };
+  api.route(
+    '/',
+    commentRoutes({
+      ...commentStreams,
+      openDoc: engine ? (room: string) => engine.openDoc(room) : undefined,
+      onMention: comments.onMention,
+    }),
+  );
+  api.route('/', notificationRoutes(commentStreams));
   api.route('/', openApiRoutes({ app }));
   api.all('*', handleNotFound);
   app.route('/api', api);

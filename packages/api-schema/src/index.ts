@@ -1,9 +1,11 @@
 export * from './auth.ts';
+export * from './comments.ts';
 export * from './deals.ts';
 export * from './errors.ts';
 export * from './guide-links.ts';
 export * from './invites.ts';
 export * from './method.ts';
+export * from './notifications.ts';
 export * from './status.ts';
 export { email, oneOf, optionalText, type TextOptions, text, timestamp, uuid } from './strings.ts';
 export * from './voices.ts';
