@@ -9,6 +9,7 @@ import { computeStatus } from '@quorum/deal-model';
 import { createPostgresPersistence, RedisFanOut, RoomEngine } from '@quorum/sync';
 import { Redis } from 'ioredis';
 import { createApp } from './app.ts';
+import { createRedisCommentBus } from './comments/index.ts';
 import { ConfigError, loadConfig } from './config/index.ts';
 import { startServer } from './server.ts';
 import { createLocalStatusBus, type StatusBus, StatusProjection } from './status/index.ts';
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
   const fanOut = config.redisUrl ? new RedisFanOut({ url: config.redisUrl }) : undefined;
   const redisBus = config.redisUrl ? createRedisStatusBus({ url: config.redisUrl }) : undefined;
   const bus: StatusBus = redisBus ?? createLocalStatusBus();
+  // Comments and their notifications reach every instance's listeners through Redis too.
+  const commentBus = config.redisUrl ? createRedisCommentBus({ url: config.redisUrl }) : undefined;
   // Logouts and revoked access close sockets on every instance; rate limits count across instances.
   const redisRevocations = config.redisUrl ? createRedisRevocationBus({ url: config.redisUrl }) : undefined;
   const revocations = redisRevocations ?? createLocalRevocationBus();
@@ -82,6 +85,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     maxMessageBytes: config.maxMessageBytes,
     status: { bus, projection, shutdown: shutdown.signal },
+    comments: { bus: commentBus, shutdown: shutdown.signal },
     redis: fanOut && redisBus ? () => fanOut.connected && redisBus.connected : undefined,
     fanOutStats: fanOut ? () => fanOut.stats() : undefined,
     limitsRedis,
@@ -123,6 +127,7 @@ async function main(): Promise<void> {
       await engine.close();
       await closing;
       await bus.close();
+      await commentBus?.close();
       await fanOut?.close();
       await revocations.close();
       limitsRedis?.disconnect();
