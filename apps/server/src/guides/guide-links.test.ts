@@ -163,7 +163,7 @@ describe.each(testDatabaseKinds())('guide links (%s)', (kind) => {
       }
       // The page also asks the stakeholder for their own view of the purchase criteria (DESIGN.md 7a): their
       // names and descriptions appear in its form, and nowhere else; every other marker appears nowhere.
-      const shown = body === html ? [PRIVATE_MARKERS.criterion] : [];
+      const shown: string[] = body === html ? [PRIVATE_MARKERS.criterion] : [];
       for (const marker of Object.values(PRIVATE_MARKERS)) {
         if (!shown.includes(marker)) expect(body).not.toContain(marker);
       }

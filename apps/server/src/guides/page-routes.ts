@@ -55,6 +55,8 @@ export interface GuidePageRoutesOptions {
   maxBodyBytes?: number;
   /** Called once an answer is stored (notifications, webhooks). */
   onAnswer?: (link: VoiceLink) => void | Promise<void>;
+  /** How long a fetched link is trusted (default 5 s; a revocation in this process takes effect at once). */
+  linkCacheMs?: number;
 }
 
 function securityHeaders(c: Context, nonce: string | null): void {
@@ -93,11 +95,12 @@ export function guidePageRoutes({
   origins,
   maxBodyBytes = 64 * 1024,
   onAnswer,
+  linkCacheMs,
 }: GuidePageRoutesOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const answerLimit = limiters('voice-answers', { limit: answersPerHour, windowMs: 3_600_000 });
 
-  const resolveLink = createLinkResolver({ db, guessLimiter, trustProxy, now });
+  const resolveLink = createLinkResolver({ db, guessLimiter, trustProxy, now, linkCacheMs });
 
   /** The guide a token opens now, or the notice to show instead. */
   async function resolve(

@@ -62,8 +62,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('/healthz on postgres under requ
       );
       const sleeps = sql`from pg_stat_activity where datname = current_database() and query = 'select pg_sleep(600)'`;
       await until(async () => {
-        const [row] = await observer.db.execute<{ n: number }>(sql`select count(*)::int as n ${sleeps}`);
-        return row?.n === 5;
+        const rows = await observer.db.execute(sql`select count(*)::int as n ${sleeps}`);
+        return (rows as unknown as Array<{ n: number }>)[0]?.n === 5;
       });
       const res = await app.request('/healthz');
       expect(res.status).toBe(200);
