@@ -141,6 +141,12 @@ function summary(values: number[]): string {
   return `probes ${sorted.length}, p50 ${at(0.5).toFixed(1)} ms, max ${(sorted.at(-1) ?? 0).toFixed(1)} ms`;
 }
 
+// The machine's own noise: the same probes for 2 s with no guide traffic at all.
+{
+  const idle = await healthDuring(new Promise((resolve) => setTimeout(resolve, 2000)));
+  console.log(`idle baseline (no traffic, 2 s): /healthz ${summary(idle)}`);
+}
+
 for (let round = 1; round <= rounds; round++) {
   const started = performance.now();
   // The 50 clients run in a worker thread, so their own parsing does not count against the server's event loop.
