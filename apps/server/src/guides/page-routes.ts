@@ -19,6 +19,7 @@ import { type GuideLinkRow, recordGuideLinkView } from './link-store.ts';
 import { type OpenSharedDoc, readSharedDoc } from './open-shared-doc.ts';
 import { createPdfCache, type PdfCache } from './pdf-cache.ts';
 import { type GuideProjection, projectObjectionGuide, projectStakeholderGuide } from './projection.ts';
+import { ProjectionCache } from './projection-cache.ts';
 import {
   fragmentVersion,
   guideTitle,
@@ -101,6 +102,7 @@ export function guidePageRoutes({
   const answerLimit = limiters('voice-answers', { limit: answersPerHour, windowMs: 3_600_000 });
 
   const resolveLink = createLinkResolver({ db, guessLimiter, trustProxy, now, linkCacheMs });
+  const projections = new ProjectionCache();
 
   /** The guide a token opens now, or the notice to show instead. */
   async function resolve(
@@ -111,11 +113,13 @@ export function guidePageRoutes({
     if (isNotice(resolved)) return resolved;
     const { link } = resolved;
     const guide = await readSharedDoc(openDoc, link.dealId, (doc) =>
-      link.kind === 'objections'
-        ? projectObjectionGuide(doc)
-        : link.stakeholderId
-          ? projectStakeholderGuide(doc, link.stakeholderId)
-          : null,
+      projections.get(doc, `${link.kind}:${link.stakeholderId ?? ''}`, () =>
+        link.kind === 'objections'
+          ? projectObjectionGuide(doc)
+          : link.stakeholderId
+            ? projectStakeholderGuide(doc, link.stakeholderId)
+            : null,
+      ),
     );
     if (!guide) return removedGuide;
     return { link, guide };
