@@ -5,12 +5,16 @@
  *
  *   pnpm exec tsx tests/bench/guide-load.ts [rounds]
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { createAuth } from '@quorum/auth';
-import { createTestDb } from '@quorum/db';
+import { createDb, createTestDb } from '@quorum/db';
 import { addObjection } from '@quorum/deal-model';
 import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
+import { sql } from 'drizzle-orm';
 import { createApp } from '../../apps/server/src/app.ts';
+import { projectObjectionGuide } from '../../apps/server/src/guides/projection.ts';
+import { renderGuidePage } from '../../apps/server/src/guides/render-page.ts';
 import { startServer } from '../../apps/server/src/server.ts';
 import { createRoomGuard, type SyncContext } from '../../apps/server/src/sync/index.ts';
 
@@ -71,19 +75,63 @@ await addObjections(150);
 const link = await post(`/api/deals/${dealId}/objection-guide/links`, {}, cookie);
 const path = new URL(link.body.url as string).pathname;
 
-/** Probes /healthz every 5 ms until `work` settles; returns the probe latencies in ms. */
+// Where the time goes: rendering one page (CPU on the event loop), measured alone.
+{
+  const opened = await engine.openDoc(dealId);
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now();
+    renderGuidePage(projectObjectionGuide(opened.doc), { nonce: 'n', path: path });
+    times.push(performance.now() - started);
+  }
+  opened.release();
+  console.log(`projection + page render alone: ${summary(times)}`);
+}
+
+/** On Postgres, a connection of its own: `select 1` on it shows the database's time without the pool's queue. */
+const ownConnection = handle.url ? await createDb({ url: handle.url, poolSize: 1, migrate: false }) : null;
+
+/**
+ * Probes /healthz every 5 ms until `work` settles; returns the probe latencies in ms. Alongside, samples the
+ * event loop's delay, `select 1` through the app's pool, and `select 1` on a connection of its own.
+ */
 async function healthDuring(work: Promise<unknown>): Promise<number[]> {
   const latencies: number[] = [];
+  const pool: number[] = [];
+  const own: number[] = [];
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
   let done = false;
   void work.finally(() => {
     done = true;
   });
+  const sampler = (async () => {
+    while (!done) {
+      const started = performance.now();
+      const timed = async (query: () => Promise<unknown>, into: number[]) => {
+        await query();
+        into.push(performance.now() - started);
+      };
+      await Promise.all([
+        timed(() => handle.db.execute(sql`select 1`), pool),
+        ownConnection ? timed(() => ownConnection.db.execute(sql`select 1`), own) : null,
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  })();
   while (!done) {
     const started = performance.now();
     await (await fetch(`${server.url}/healthz`)).arrayBuffer();
     latencies.push(performance.now() - started);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+  await sampler;
+  loop.disable();
+  console.log(
+    `  event-loop delay p50 ${(loop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`,
+  );
+  console.log(`  select 1 through the pool: ${summary(pool)}`);
+  if (ownConnection) console.log(`  select 1 on its own connection: ${summary(own)}`);
   return latencies;
 }
 
@@ -91,6 +139,12 @@ function summary(values: number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   return `probes ${sorted.length}, p50 ${at(0.5).toFixed(1)} ms, max ${(sorted.at(-1) ?? 0).toFixed(1)} ms`;
+}
+
+// The machine's own noise: the same probes for 2 s with no guide traffic at all.
+{
+  const idle = await healthDuring(new Promise((resolve) => setTimeout(resolve, 2000)));
+  console.log(`idle baseline (no traffic, 2 s): /healthz ${summary(idle)}`);
 }
 
 for (let round = 1; round <= rounds; round++) {
@@ -126,6 +180,7 @@ for (let round = 1; round <= rounds; round++) {
 }
 
 await server.close();
+await ownConnection?.close();
 await engine.close();
 await handle.close();
 process.exit(0);

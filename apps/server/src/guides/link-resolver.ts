@@ -51,6 +51,11 @@ export interface LinkResolverOptions {
   guessLimiter: GuessLimiter;
   trustProxy?: boolean | number;
   now?: () => Date;
+  /**
+   * How long a link fetched by this process is trusted (default 5 s): a burst of loads of one link costs one
+   * lookup. A revocation in this process takes effect at once; one made on another instance within this time.
+   */
+  linkCacheMs?: number;
 }
 
 /** Finds the active link a token opens, or the notice to answer instead. */
@@ -65,6 +70,7 @@ export function createLinkResolver({
   guessLimiter,
   trustProxy = false,
   now = () => new Date(),
+  linkCacheMs = 5000,
 }: LinkResolverOptions): LinkResolver {
   return async (c, token) => {
     const ip = clientIp(c, { trustProxy });
@@ -79,7 +85,9 @@ export function createLinkResolver({
         message: `Too many links that do not exist were tried from your network. Try again in ${seconds} seconds.`,
       };
     }
-    const link = token ? await findGuideLinkByToken(db, token) : undefined;
+    const link = token
+      ? await findGuideLinkByToken(db, token, { maxAgeMs: linkCacheMs, now: now().getTime() })
+      : undefined;
     if (!link) {
       await guessLimiter.recordMiss(ip);
       return unknownLink;

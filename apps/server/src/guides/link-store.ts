@@ -1,6 +1,8 @@
 import type { GuideLinkState, GuideLinkSummary, GuideLinkTarget } from '@quorum/api-schema';
 import { type Database, guideLinks, guideLinkViews } from '@quorum/db';
 import { and, count, desc, eq, inArray, isNull, max } from 'drizzle-orm';
+import { BatchedWrites } from './batched-writes.ts';
+import { LinkCache } from './link-cache.ts';
 import { createLinkToken, hashLinkToken } from './link-token.ts';
 
 export type { GuideLinkState, GuideLinkSummary, GuideLinkTarget, GuideLinkView } from '@quorum/api-schema';
@@ -48,14 +50,42 @@ export async function createGuideLink(
   return { link, token };
 }
 
+/** Found links by token hash, per database (this process's share of it). */
+const linkCaches = new WeakMap<Database, LinkCache<GuideLinkRow>>();
+
+function linkCache(db: Database): LinkCache<GuideLinkRow> {
+  let cache = linkCaches.get(db);
+  if (!cache) {
+    cache = new LinkCache();
+    linkCaches.set(db, cache);
+  }
+  return cache;
+}
+
+/** Options of {@link findGuideLinkByToken}. */
+export interface FindGuideLinkOptions {
+  /**
+   * Accept a link this process fetched less than this long ago (default 0: always ask the database). A change
+   * made in this process (revocation) is seen at once whatever the age; one made by another instance, once the
+   * fetched copy is this old.
+   */
+  maxAgeMs?: number;
+  /** The clock of `maxAgeMs`, in ms. */
+  now?: number;
+}
+
 /** The link a token opens, whatever its state, or `undefined` when no link has that token. */
-export async function findGuideLinkByToken(db: Database, token: string): Promise<GuideLinkRow | undefined> {
-  const [link] = await db
-    .select()
-    .from(guideLinks)
-    .where(eq(guideLinks.tokenHash, hashLinkToken(token)))
-    .limit(1);
-  return link;
+export async function findGuideLinkByToken(
+  db: Database,
+  token: string,
+  { maxAgeMs = 0, now = Date.now() }: FindGuideLinkOptions = {},
+): Promise<GuideLinkRow | undefined> {
+  const tokenHash = hashLinkToken(token);
+  const load = async () => {
+    const [link] = await db.select().from(guideLinks).where(eq(guideLinks.tokenHash, tokenHash)).limit(1);
+    return link;
+  };
+  return maxAgeMs > 0 ? linkCache(db).get(tokenHash, load, { maxAgeMs, now }) : load();
 }
 
 /** The link with this id, or `undefined`. */
@@ -64,18 +94,37 @@ export async function findGuideLink(db: Database, id: string): Promise<GuideLink
   return link;
 }
 
-/** Revokes a link at once; revoking it again keeps the first revocation time. */
+/**
+ * Revokes a link at once (in this process: its cached copies are dropped once the revocation is stored; other
+ * instances stop opening it once their copy is older than their `maxAgeMs`); revoking it again keeps the first
+ * revocation time.
+ */
 export async function revokeGuideLink(db: Database, id: string, now = new Date()): Promise<GuideLinkRow | undefined> {
   await db
     .update(guideLinks)
     .set({ revokedAt: now })
     .where(and(eq(guideLinks.id, id), isNull(guideLinks.revokedAt)));
+  linkCaches.get(db)?.clear();
   return findGuideLink(db, id);
 }
 
-/** Logs one view of a link. */
+type ViewRow = typeof guideLinkViews.$inferInsert;
+
+/** Views waiting to be stored, per database: one multi-row insert at a time. */
+const viewWrites = new WeakMap<Database, BatchedWrites<ViewRow>>();
+
+/**
+ * Logs one view of a link; resolves once it is stored. Views logged at the same time are stored together (one
+ * insert per turn of the event loop, one insert in flight per database), so a burst of page loads holds one
+ * connection of the pool for its views instead of one per view.
+ */
 export async function recordGuideLinkView(db: Database, linkId: string, clientHint: string, now = new Date()) {
-  await db.insert(guideLinkViews).values({ linkId, clientHint, viewedAt: now });
+  let writes = viewWrites.get(db);
+  if (!writes) {
+    writes = new BatchedWrites((rows) => db.insert(guideLinkViews).values(rows));
+    viewWrites.set(db, writes);
+  }
+  await writes.add({ linkId, clientHint, viewedAt: now });
 }
 
 /** Every link of a deal, newest first, with its view count, last view and most recent views. */

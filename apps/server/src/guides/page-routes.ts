@@ -19,6 +19,7 @@ import { type GuideLinkRow, recordGuideLinkView } from './link-store.ts';
 import { type OpenSharedDoc, readSharedDoc } from './open-shared-doc.ts';
 import { createPdfCache, type PdfCache } from './pdf-cache.ts';
 import { type GuideProjection, projectObjectionGuide, projectStakeholderGuide } from './projection.ts';
+import { ProjectionCache } from './projection-cache.ts';
 import {
   fragmentVersion,
   guideTitle,
@@ -55,6 +56,8 @@ export interface GuidePageRoutesOptions {
   maxBodyBytes?: number;
   /** Called once an answer is stored (notifications, webhooks). */
   onAnswer?: (link: VoiceLink) => void | Promise<void>;
+  /** How long a fetched link is trusted (default 5 s; a revocation in this process takes effect at once). */
+  linkCacheMs?: number;
 }
 
 function securityHeaders(c: Context, nonce: string | null): void {
@@ -93,11 +96,13 @@ export function guidePageRoutes({
   origins,
   maxBodyBytes = 64 * 1024,
   onAnswer,
+  linkCacheMs,
 }: GuidePageRoutesOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const answerLimit = limiters('voice-answers', { limit: answersPerHour, windowMs: 3_600_000 });
 
-  const resolveLink = createLinkResolver({ db, guessLimiter, trustProxy, now });
+  const resolveLink = createLinkResolver({ db, guessLimiter, trustProxy, now, linkCacheMs });
+  const projections = new ProjectionCache();
 
   /** The guide a token opens now, or the notice to show instead. */
   async function resolve(
@@ -108,11 +113,13 @@ export function guidePageRoutes({
     if (isNotice(resolved)) return resolved;
     const { link } = resolved;
     const guide = await readSharedDoc(openDoc, link.dealId, (doc) =>
-      link.kind === 'objections'
-        ? projectObjectionGuide(doc)
-        : link.stakeholderId
-          ? projectStakeholderGuide(doc, link.stakeholderId)
-          : null,
+      projections.get(doc, `${link.kind}:${link.stakeholderId ?? ''}`, () =>
+        link.kind === 'objections'
+          ? projectObjectionGuide(doc)
+          : link.stakeholderId
+            ? projectStakeholderGuide(doc, link.stakeholderId)
+            : null,
+      ),
     );
     if (!guide) return removedGuide;
     return { link, guide };

@@ -48,6 +48,18 @@ export function guideTitle(guide: GuideProjection): string {
  * The page embeds it, and `content.json` carries it so an open page can swap in the latest version.
  */
 export function renderGuideFragment(guide: GuideProjection): string {
+  let fragment = fragments.get(guide);
+  if (fragment === undefined) {
+    fragment = fragmentOf(guide);
+    fragments.set(guide, fragment);
+  }
+  return fragment;
+}
+
+/** Rendered fragments by projection object: a projection reused for a burst of loads is rendered once. */
+const fragments = new WeakMap<GuideProjection, string>();
+
+function fragmentOf(guide: GuideProjection): string {
   const org = guide.organization ? escapeHtml(guide.organization) : 'Internal';
   const footer = `<footer>Shared inside ${guide.organization ? escapeHtml(guide.organization) : 'the company'}. Please do not forward it outside.</footer>`;
   if (guide.kind === 'objections') {
