@@ -30,6 +30,7 @@ import {
 } from './sync/index.ts';
 import { engagementRoutes } from './voices/index.ts';
 import { type NodeHandler, serveWeb } from './web/index.ts';
+import { guideWebhookHooks, type Resolver, type WebhookSender, webhookRoutes } from './webhooks/index.ts';
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -89,6 +90,12 @@ export interface AppOptions {
   redis?: () => boolean;
   /** With several instances: the Redis fan-out's figures (`RedisFanOut.stats()`), exposed on /metrics. */
   fanOutStats?: () => FanOutStats;
+  /**
+   * Webhooks (DESIGN.md 7e): `allowPrivate` accepts endpoints on loopback, private and link-local addresses
+   * (`WEBHOOK_ALLOW_PRIVATE=true`); `resolve` replaces the system resolver (tests); `sender` is woken when a delivery
+   * is queued and its figures go to /metrics.
+   */
+  webhooks?: { allowPrivate?: boolean; resolve?: Resolver; sender?: WebhookSender };
 }
 
 /** The Hono app, plus the hook that attaches its websocket endpoint to a Node server. */
@@ -125,6 +132,7 @@ export function createApp({
   revocations = createLocalRevocationBus(),
   syncLimits = {},
   metrics = {},
+  webhooks = {},
 }: AppOptions): QuorumApp {
   const origins = typeof origin === 'string' ? [origin] : [...origin];
   if (origins.length === 0) throw new Error('createApp needs at least one origin');
@@ -160,8 +168,14 @@ export function createApp({
   }
   api.route('/', dealRoutes({ db }));
   api.route('/', inviteRoutes({ db, origin: origins[0]! }));
+  const wakeWebhooks = () => webhooks.sender?.wake();
+  api.route(
+    '/',
+    webhookRoutes({ db, allowPrivate: webhooks.allowPrivate, resolve: webhooks.resolve, onQueued: wakeWebhooks }),
+  );
   if (engine) {
     const openDoc = (room: string) => engine.openDoc(room);
+    const guideHooks = guideWebhookHooks({ db, openDoc, onQueued: wakeWebhooks, now: () => new Date(now()) });
     api.route('/', guideLinkRoutes({ db, openDoc, publicOrigin: origins[0], now: () => new Date(now()) }));
     app.route(
       '/',
@@ -173,6 +187,8 @@ export function createApp({
         limiters,
         origins,
         now: () => new Date(now()),
+        onView: guideHooks.onView,
+        onAnswer: guideHooks.onAnswer,
       }),
     );
     api.route('/', engagementRoutes({ db, openDoc, now: () => new Date(now()) }));

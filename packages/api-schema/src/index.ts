@@ -6,3 +6,4 @@ export * from './invites.ts';
 export * from './status.ts';
 export { email, oneOf, optionalText, type TextOptions, text, timestamp, uuid } from './strings.ts';
 export * from './voices.ts';
+export * from './webhooks.ts';

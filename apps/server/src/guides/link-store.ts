@@ -1,6 +1,6 @@
 import type { GuideLinkState, GuideLinkSummary, GuideLinkTarget } from '@quorum/api-schema';
 import { type Database, guideLinks, guideLinkViews } from '@quorum/db';
-import { and, count, desc, eq, inArray, isNull, max } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, max, min } from 'drizzle-orm';
 import { createLinkToken, hashLinkToken } from './link-token.ts';
 
 export type { GuideLinkState, GuideLinkSummary, GuideLinkTarget, GuideLinkView } from '@quorum/api-schema';
@@ -73,9 +73,22 @@ export async function revokeGuideLink(db: Database, id: string, now = new Date()
   return findGuideLink(db, id);
 }
 
-/** Logs one view of a link. */
-export async function recordGuideLinkView(db: Database, linkId: string, clientHint: string, now = new Date()) {
-  await db.insert(guideLinkViews).values({ linkId, clientHint, viewedAt: now });
+/** Logs one view of a link; `first` when it is the link's earliest logged view. */
+export async function recordGuideLinkView(
+  db: Database,
+  linkId: string,
+  clientHint: string,
+  now = new Date(),
+): Promise<{ first: boolean }> {
+  const [view] = await db
+    .insert(guideLinkViews)
+    .values({ linkId, clientHint, viewedAt: now })
+    .returning({ id: guideLinkViews.id });
+  const [earliest] = await db
+    .select({ id: min(guideLinkViews.id) })
+    .from(guideLinkViews)
+    .where(eq(guideLinkViews.linkId, linkId));
+  return { first: view !== undefined && Number(earliest?.id) === view.id };
 }
 
 /** Every link of a deal, newest first, with its view count, last view and most recent views. */

@@ -31,6 +31,7 @@ export async function createOpenApiDocument<E extends Env>(
         { name: 'Guide links' },
         { name: 'Deal status' },
         { name: 'Guide pages', description: 'Public pages behind guide links; no account needed.' },
+        { name: 'Webhooks', description: 'Signed deliveries of deal events to an organization’s endpoints.' },
         { name: 'Reference' },
       ],
       components: {
