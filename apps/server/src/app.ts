@@ -7,6 +7,7 @@ import type { RoomEngine } from '@quorum/sync';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Redis } from 'ioredis';
+import type { Histogram } from 'prom-client';
 import { type AuthRateLimits, authRoutes, loadSession } from './auth/index.ts';
 import type { AppEnv } from './context.ts';
 import { dealRoutes } from './deals/index.ts';
@@ -84,7 +85,11 @@ export interface AppOptions {
    * app's port: `metricsApp` is then served on a separate port (`METRICS_PORT`) to any client that has the token
    * when one is set, or to any client at all.
    */
-  metrics?: MetricsAccess & { serve?: boolean };
+  metrics?: MetricsAccess & {
+    serve?: boolean;
+    /** The persist latency histogram the engine's persistence feeds (`timedPersistence`); default: an empty one. */
+    persistLatency?: Histogram;
+  };
   log?: ErrorLogger;
   /** With several instances: whether Redis is connected, reported by /healthz. */
   redis?: () => boolean;
@@ -198,11 +203,15 @@ export function createApp({
   app.route('/api', api);
 
   app.route('/', healthRoutes({ db, redis }));
+  const { sender } = webhooks;
+  const webhookStats = sender ? () => sender.stats() : undefined;
   const metricsApp = engine
     ? metricsRoutes({
         stats: () => engine.stats(),
         counters,
         fanOut: fanOutStats,
+        webhooks: webhookStats,
+        persistLatency: metrics.persistLatency,
         access: { token: metrics.token, allowRemote: metrics.serve === false },
       })
     : null;
