@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { testDatabaseKinds, users } from '@quorum/db';
@@ -56,6 +57,16 @@ async function startReceiver() {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+describe('the receiver’s verification example', () => {
+  it('is, in apps/server/README.md, the code the test receiver runs', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('### Receiving webhooks'));
+    const snippet = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    const source = readFileSync(new URL('./verify-signature.ts', import.meta.url), 'utf8');
+    expect(snippet).toBe(source.slice(source.indexOf('import')));
+  });
+});
 
 describe.each(testDatabaseKinds())('webhooks (%s)', (kind) => {
   let t: TestApp;
