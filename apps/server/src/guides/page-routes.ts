@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { guidePageParams, voiceAnswerBody } from '@quorum/api-schema';
 import type { Database } from '@quorum/db';
-import { readCriteria } from '@quorum/deal-model';
+import { type GuideProjection, projectObjectionGuide, projectStakeholderGuide, readCriteria } from '@quorum/deal-model';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../context.ts';
@@ -18,7 +18,6 @@ import { createLinkResolver, isNotice, type Notice, removedGuide, unknownLink } 
 import { type GuideLinkRow, recordGuideLinkView } from './link-store.ts';
 import { type OpenSharedDoc, readSharedDoc } from './open-shared-doc.ts';
 import { createPdfCache, type PdfCache } from './pdf-cache.ts';
-import { type GuideProjection, projectObjectionGuide, projectStakeholderGuide } from './projection.ts';
 import {
   fragmentVersion,
   guideTitle,
@@ -164,7 +163,12 @@ export function guidePageRoutes({
       securityHeaders(c, nonce);
       return c.html(renderNoticePage(result.heading, result.message, { nonce }), result.status);
     }
-    const view = await recordGuideLinkView(db, result.link.id, `${clientHint(c.req.header('user-agent'))} (PDF)`, now());
+    const view = await recordGuideLinkView(
+      db,
+      result.link.id,
+      `${clientHint(c.req.header('user-agent'))} (PDF)`,
+      now(),
+    );
     await onView?.(result.link, view);
     const pdf = await pdfCache.pdfFor(result.guide);
     securityHeaders(c, null);

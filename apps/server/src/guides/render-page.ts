@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { GuideObjection, GuideProjection } from './projection.ts';
+import type { GuideObjection, GuideProjection } from '@quorum/deal-model';
 import { textBlocks } from './text-blocks.ts';
 
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

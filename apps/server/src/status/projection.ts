@@ -1,9 +1,10 @@
+import { parseRoomName } from '@quorum/auth';
 import type { Database } from '@quorum/db';
 import type * as Y from 'yjs';
 import { type OpenedDoc, readStored } from '../documents/index.ts';
 import { emitWebhook } from '../webhooks/index.ts';
 import { countPeople } from './people-online.ts';
-import { parseDealRoom } from './room-names.ts';
+
 import type { StatusBus } from './status-bus.ts';
 import { type StoredViews, updateStatus } from './status-store.ts';
 import type { DealStatusView } from './status-types.ts';
@@ -111,14 +112,14 @@ export class StatusProjection {
    */
   readonly onChange = (room: string, _doc?: unknown, info?: { remote?: boolean }): void => {
     if (info?.remote) return;
-    const parsed = parseDealRoom(room);
+    const parsed = parseRoomName(room);
     if (parsed?.kind === 'shared') this.schedule(parsed.dealId, { shared: true });
     else if (parsed?.kind === 'seller') this.schedule(parsed.dealId, { seller: true });
   };
 
   /** Someone joined or left a room (see `withPresence`), so `online` may have changed. */
   readonly onPresence = (room: string): void => {
-    const parsed = parseDealRoom(room);
+    const parsed = parseRoomName(room);
     if (parsed?.kind === 'shared') this.schedule(parsed.dealId);
   };
 
@@ -128,7 +129,7 @@ export class StatusProjection {
    * (their own instance projects them).
    */
   readonly onAwareness = (room: string, { remote = false }: { remote?: boolean } = {}): void => {
-    const parsed = parseDealRoom(room);
+    const parsed = parseRoomName(room);
     if (parsed?.kind !== 'shared' || !this.#engine.awarenessStates) return;
     const people = countPeople(this.#engine.awarenessStates(room)) + (this.#engine.silentConnectionCount?.(room) ?? 0);
     const known = this.#people.get(parsed.dealId) ?? 0;
