@@ -7,7 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { createAuth } from '@quorum/auth';
-import { createTestDb } from '@quorum/db';
+import { createTestDb } from '@quorum/db/testing';
 import { addObjection } from '@quorum/deal-model';
 import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
 import { createApp } from '../../apps/server/src/app.ts';

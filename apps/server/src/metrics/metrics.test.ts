@@ -1,5 +1,5 @@
 import { createAuth } from '@quorum/auth';
-import { createTestDb, testDatabaseKinds } from '@quorum/db';
+import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
 import { createPostgresPersistence, InProcessFanOut, RedisFanOut, RoomEngine } from '@quorum/sync';
 import { connectClient, synced, type TestClient, until } from '@quorum/sync/testing/clients';
 import { startRedisServer } from '@quorum/sync/testing/redis-server';

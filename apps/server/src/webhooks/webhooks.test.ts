@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { testDatabaseKinds, users } from '@quorum/db';
+import { users } from '@quorum/db';
+import { testDatabaseKinds } from '@quorum/db/testing';
 import { computeStatus, readCriteria, readStakeholders } from '@quorum/deal-model';
 import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
 import { eq } from 'drizzle-orm';
