@@ -3,7 +3,15 @@ import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { describeRoute, resolver } from 'hono-openapi';
 
 /** The sections of the API reference. */
-export type ApiTag = 'Accounts' | 'Deals' | 'Invites' | 'Guide links' | 'Deal status' | 'Guide pages' | 'Webhooks' | 'Reference';
+export type ApiTag =
+  | 'Accounts'
+  | 'Deals'
+  | 'Invites'
+  | 'Guide links'
+  | 'Deal status'
+  | 'Guide pages'
+  | 'Webhooks'
+  | 'Reference';
 
 /** The successful answer of an operation. */
 export interface OkResponse {
