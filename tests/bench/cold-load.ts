@@ -7,7 +7,7 @@
  *
  *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test pnpm bench cold-load   # UPDATES=10000 RUNS=7
  */
-import { createTestDb, testDatabaseKinds } from '@quorum/db';
+import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
 import { createPostgresPersistence, type Persistence, RoomEngine } from '@quorum/sync';
 import * as Y from 'yjs';
 

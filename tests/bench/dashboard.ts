@@ -13,7 +13,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createAuth } from '@quorum/auth';
-import { createTestDb, dealMembers, dealStatus, deals, organizations, users } from '@quorum/db';
+import { dealMembers, dealStatus, deals, organizations, users } from '@quorum/db';
+import { createTestDb } from '@quorum/db/testing';
 import { addStakeholder, computeStatus, initSellerDoc, initSharedDoc, seedSampleDeal } from '@quorum/deal-model';
 import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
 import * as Y from 'yjs';

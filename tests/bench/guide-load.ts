@@ -8,12 +8,12 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { createAuth } from '@quorum/auth';
-import { createDb, createTestDb } from '@quorum/db';
-import { addObjection } from '@quorum/deal-model';
+import { createDb } from '@quorum/db';
+import { createTestDb } from '@quorum/db/testing';
+import { addObjection, projectObjectionGuide } from '@quorum/deal-model';
 import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
 import { sql } from 'drizzle-orm';
 import { createApp } from '../../apps/server/src/app.ts';
-import { projectObjectionGuide } from '../../apps/server/src/guides/projection.ts';
 import { renderGuidePage } from '../../apps/server/src/guides/render-page.ts';
 import { startServer } from '../../apps/server/src/server.ts';
 import { createRoomGuard, type SyncContext } from '../../apps/server/src/sync/index.ts';

@@ -17,7 +17,7 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { createAuth } from '@quorum/auth';
-import { createTestDb } from '@quorum/db';
+import { createTestDb } from '@quorum/db/testing';
 import {
   addCriterion,
   addObjection,

@@ -109,7 +109,7 @@ async function inBatches<T, R>(items: T[], limit: number, task: (item: T) => Pro
   return results;
 }
 
-/** Reads the server's /metrics into name → value (unlabelled samples and quantiles). */
+/** Reads the server's /metrics into name → value (every sample, labels included in the name). */
 async function metrics(base: string): Promise<Map<string, number>> {
   const text = await (await fetch(`${base}/metrics`)).text();
   const values = new Map<string, number>();
@@ -119,6 +119,33 @@ async function metrics(base: string): Promise<Map<string, number>> {
     values.set(line.slice(0, space), Number(line.slice(space + 1)));
   }
   return values;
+}
+
+/**
+ * A quantile of a histogram from its cumulative `_bucket{le="…"}` samples, interpolated within the bucket as
+ * Prometheus's `histogram_quantile` does; undefined without observations.
+ */
+function histogramQuantile(values: Map<string, number>, name: string, q: number): number | undefined {
+  const buckets = [...values]
+    .flatMap(([key, count]) => {
+      const le = new RegExp(`^${name}_bucket\\{le="([^"]+)"\\}$`).exec(key)?.[1];
+      return le === undefined ? [] : [{ le: le === '+Inf' ? Number.POSITIVE_INFINITY : Number(le), count }];
+    })
+    .sort((a, b) => a.le - b.le);
+  const total = buckets.at(-1)?.count ?? 0;
+  if (total === 0) return undefined;
+  const rank = q * total;
+  let lower = 0;
+  let below = 0;
+  for (const { le, count } of buckets) {
+    if (count >= rank) {
+      if (!Number.isFinite(le)) return lower;
+      return lower + ((le - lower) * (rank - below)) / Math.max(1, count - below);
+    }
+    lower = le;
+    below = count;
+  }
+  return lower;
 }
 
 async function post(url: string, cookie: string | null, body: unknown): Promise<Response> {
@@ -336,8 +363,8 @@ async function run({ clients: clientCount, rooms: roomCount, rate, targetP99 }: 
       `  server   CPU ${(serverCpu * 100).toFixed(0)} %, RSS ${rssLoaded.toFixed(0)} MiB (peak ${peakRss.toFixed(0)}, ` +
         `${rssBefore.toFixed(0)} before connections), ${perConnection}`,
       `  storage  ${serverMetrics.get('quorum_sync_updates_persisted_total') ?? '?'} updates persisted, append batch p50 ` +
-        `${serverMetrics.get('quorum_sync_persist_latency_ms{quantile="0.5"}')?.toFixed(1) ?? '?'} ms / p99 ` +
-        `${serverMetrics.get('quorum_sync_persist_latency_ms{quantile="0.99"}')?.toFixed(1) ?? '?'} ms, ` +
+        `${histogramQuantile(serverMetrics, 'quorum_sync_persist_latency_ms', 0.5)?.toFixed(1) ?? '?'} ms / p99 ` +
+        `${histogramQuantile(serverMetrics, 'quorum_sync_persist_latency_ms', 0.99)?.toFixed(1) ?? '?'} ms, ` +
         `${commitsMeasured === undefined ? '' : `${(commitsMeasured / elapsed).toFixed(0)} Postgres commits/s, `}` +
         `${rateLimited} connections rate-limited, server exit ${exit.code ?? exit.signal}`,
       `  clients  this process used ${(benchCpu * 100).toFixed(0)} % CPU, event-loop delay p50 ` +

@@ -7,7 +7,8 @@
 
 import { createHash } from 'node:crypto';
 import { createAuth } from '@quorum/auth';
-import { createTestDb, type DbHandle, docSnapshots, docUpdates, sessions, testDatabaseKinds } from '@quorum/db';
+import { type DbHandle, docSnapshots, docUpdates, sessions } from '@quorum/db';
+import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
 import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';

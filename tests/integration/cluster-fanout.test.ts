@@ -4,7 +4,8 @@
  * that does not even hold the room gets the deal's status events. Needs TEST_DATABASE_URL and REDIS_URL (skipped
  * without them); the Redis is a `redis-server` of this file's own.
  */
-import { createTestDb, type DbHandle } from '@quorum/db';
+import type { DbHandle } from '@quorum/db';
+import { createTestDb } from '@quorum/db/testing';
 import { type RedisProcess, startRedisServer } from '@quorum/sync/testing/redis-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {

@@ -7,7 +7,8 @@
  *   document, and everything converges once Postgres is back.
  * Needs TEST_DATABASE_URL and REDIS_URL (skipped without them).
  */
-import { createTestDb, type DbHandle } from '@quorum/db';
+import type { DbHandle } from '@quorum/db';
+import { createTestDb } from '@quorum/db/testing';
 import { createPostgresPersistence } from '@quorum/sync';
 import { type RedisProcess, startRedisServer } from '@quorum/sync/testing/redis-server';
 import { afterEach, describe, expect, it, vi } from 'vitest';

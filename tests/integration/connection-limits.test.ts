@@ -8,7 +8,8 @@
 import { createHash } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 import { createAuth } from '@quorum/auth';
-import { createTestDb, type DbHandle, sessions } from '@quorum/db';
+import { type DbHandle, sessions } from '@quorum/db';
+import { createTestDb } from '@quorum/db/testing';
 import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';

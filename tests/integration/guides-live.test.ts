@@ -5,7 +5,8 @@
  * the Mobilizer types, and nothing else; revoking on another server instance kills it at once.
  */
 import { createAuth } from '@quorum/auth';
-import { createTestDb, type DbHandle, testDatabaseKinds } from '@quorum/db';
+import type { DbHandle } from '@quorum/db';
+import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
 import {
   addObjection,
   addRelationship,

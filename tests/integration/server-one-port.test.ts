@@ -8,7 +8,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createAuth, hashToken } from '@quorum/auth';
-import { createTestDb, type DbHandle, invites, testDatabaseKinds } from '@quorum/db';
+import { type DbHandle, invites } from '@quorum/db';
+import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
 import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';

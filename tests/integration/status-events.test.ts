@@ -4,7 +4,8 @@
  * to see it, in the right view.
  */
 import { createAuth } from '@quorum/auth';
-import { createTestDb, type DbHandle, dealMembers, testDatabaseKinds, users } from '@quorum/db';
+import { type DbHandle, dealMembers, users } from '@quorum/db';
+import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
 import { addStakeholder, computeStatus, RISK_SOURCES, updateBlockerPlan } from '@quorum/deal-model';
 import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';

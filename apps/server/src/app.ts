@@ -7,6 +7,7 @@ import type { RoomEngine } from '@quorum/sync';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Redis } from 'ioredis';
+import type { Histogram } from 'prom-client';
 import { type AuthRateLimits, authRoutes, loadSession } from './auth/index.ts';
 import { type CommentBus, commentRoutes, createLocalCommentBus } from './comments/index.ts';
 import type { AppEnv } from './context.ts';
@@ -33,6 +34,7 @@ import {
 } from './sync/index.ts';
 import { engagementRoutes } from './voices/index.ts';
 import { type NodeHandler, serveWeb } from './web/index.ts';
+import { guideWebhookHooks, type Resolver, type WebhookSender, webhookRoutes } from './webhooks/index.ts';
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -97,12 +99,22 @@ export interface AppOptions {
    * app's port: `metricsApp` is then served on a separate port (`METRICS_PORT`) to any client that has the token
    * when one is set, or to any client at all.
    */
-  metrics?: MetricsAccess & { serve?: boolean };
+  metrics?: MetricsAccess & {
+    serve?: boolean;
+    /** The persist latency histogram the engine's persistence feeds (`timedPersistence`); default: an empty one. */
+    persistLatency?: Histogram;
+  };
   log?: ErrorLogger;
   /** With several instances: whether Redis is connected, reported by /healthz. */
   redis?: () => boolean;
   /** With several instances: the Redis fan-out's figures (`RedisFanOut.stats()`), exposed on /metrics. */
   fanOutStats?: () => FanOutStats;
+  /**
+   * Webhooks (DESIGN.md 7e): `allowPrivate` accepts endpoints on loopback, private and link-local addresses
+   * (`WEBHOOK_ALLOW_PRIVATE=true`); `resolve` replaces the system resolver (tests); `sender` is woken when a delivery
+   * is queued and its figures go to /metrics.
+   */
+  webhooks?: { allowPrivate?: boolean; resolve?: Resolver; sender?: WebhookSender };
 }
 
 /** The Hono app, plus the hook that attaches its websocket endpoint to a Node server. */
@@ -140,6 +152,7 @@ export function createApp({
   syncLimits = {},
   metrics = {},
   comments = {},
+  webhooks = {},
 }: AppOptions): QuorumApp {
   const origins = typeof origin === 'string' ? [origin] : [...origin];
   if (origins.length === 0) throw new Error('createApp needs at least one origin');
@@ -175,8 +188,14 @@ export function createApp({
   }
   api.route('/', dealRoutes({ db }));
   api.route('/', inviteRoutes({ db, origin: origins[0]! }));
+  const wakeWebhooks = () => webhooks.sender?.wake();
+  api.route(
+    '/',
+    webhookRoutes({ db, allowPrivate: webhooks.allowPrivate, resolve: webhooks.resolve, onQueued: wakeWebhooks }),
+  );
   if (engine) {
     const openDoc = (room: string) => engine.openDoc(room);
+    const guideHooks = guideWebhookHooks({ db, openDoc, onQueued: wakeWebhooks, now: () => new Date(now()) });
     api.route('/', guideLinkRoutes({ db, openDoc, publicOrigin: origins[0], now: () => new Date(now()) }));
     app.route(
       '/',
@@ -188,6 +207,8 @@ export function createApp({
         limiters,
         origins,
         now: () => new Date(now()),
+        onView: guideHooks.onView,
+        onAnswer: guideHooks.onAnswer,
       }),
     );
     api.route('/', engagementRoutes({ db, openDoc, now: () => new Date(now()) }));
@@ -216,11 +237,15 @@ export function createApp({
   app.route('/api', api);
 
   app.route('/', healthRoutes({ db, redis }));
+  const { sender } = webhooks;
+  const webhookStats = sender ? () => sender.stats() : undefined;
   const metricsApp = engine
     ? metricsRoutes({
         stats: () => engine.stats(),
         counters,
         fanOut: fanOutStats,
+        webhooks: webhookStats,
+        persistLatency: metrics.persistLatency,
         access: { token: metrics.token, allowRemote: metrics.serve === false },
       })
     : null;

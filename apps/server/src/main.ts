@@ -11,6 +11,7 @@ import { Redis } from 'ioredis';
 import { createApp } from './app.ts';
 import { createRedisCommentBus } from './comments/index.ts';
 import { ConfigError, loadConfig } from './config/index.ts';
+import { createPersistLatency, timedPersistence } from './metrics/index.ts';
 import { startServer } from './server.ts';
 import { createLocalStatusBus, type StatusBus, StatusProjection } from './status/index.ts';
 import { createRedisStatusBus } from './status/redis-status-bus.ts';
@@ -22,6 +23,7 @@ import {
   sanitizeAwareness,
 } from './sync/index.ts';
 import { loadWebBuild } from './web/index.ts';
+import { WebhookSender } from './webhooks/index.ts';
 
 /** How often expired session rows are deleted. */
 const SESSION_SWEEP_MS = 60 * 60 * 1000;
@@ -55,8 +57,9 @@ async function main(): Promise<void> {
     if (!up) console.warn('[quorum] Redis is not reachable: serving degraded (local fan-out only) until it is.');
   }
   let projection: StatusProjection | undefined;
+  const persistLatency = createPersistLatency();
   const engine = new RoomEngine<SyncContext>({
-    persistence: createPostgresPersistence(db),
+    persistence: timedPersistence(createPostgresPersistence(db), persistLatency),
     fanOut,
     maxMessageBytes: config.maxMessageBytes,
     hooks: {
@@ -67,11 +70,15 @@ async function main(): Promise<void> {
       onAwareness: (room, info) => projection?.onAwareness(room, info),
     },
   });
+  // Webhook deliveries go out from their Postgres outbox; every instance sends, none sends one twice at once.
+  const webhookSender = new WebhookSender({ db, allowPrivate: config.webhookAllowPrivate });
+  webhookSender.start();
   projection = new StatusProjection({
     db,
     engine,
     bus,
     compute: (shared, seller, { id, online }) => computeStatus(shared, seller, { id, online }),
+    onWebhookQueued: () => webhookSender.wake(),
   });
   const web = await loadWebBuild(config.webBuildDir);
   if (!web) console.warn(`[quorum] no web build in ${config.webBuildDir}: serving the API only (run \`pnpm build\`).`);
@@ -95,7 +102,8 @@ async function main(): Promise<void> {
       maxSocketsPerUser: config.maxSocketsPerUser,
       sessionCheckMs: config.sessionCheckMs,
     },
-    metrics: { token: config.metricsToken, serve: config.metricsPort === undefined },
+    metrics: { token: config.metricsToken, serve: config.metricsPort === undefined, persistLatency },
+    webhooks: { allowPrivate: config.webhookAllowPrivate, sender: webhookSender },
   });
   const server = await startServer(app, { port: config.port, hostname: config.host });
   const metricsServer =
@@ -124,6 +132,7 @@ async function main(): Promise<void> {
     const closing = Promise.all([server.close(), metricsServer?.close()]);
     try {
       await projection?.stop();
+      await webhookSender.stop();
       await engine.close();
       await closing;
       await bus.close();

@@ -9,3 +9,4 @@ export * from './notifications.ts';
 export * from './status.ts';
 export { email, oneOf, optionalText, type TextOptions, text, timestamp, uuid } from './strings.ts';
 export * from './voices.ts';
+export * from './webhooks.ts';

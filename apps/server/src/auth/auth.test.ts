@@ -1,4 +1,4 @@
-import { testDatabaseKinds } from '@quorum/db';
+import { testDatabaseKinds } from '@quorum/db/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 

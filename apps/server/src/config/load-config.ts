@@ -30,6 +30,8 @@ export interface Config {
   maxSocketsPerUser: number;
   /** How often the sessions of open websockets are re-checked (`SESSION_CHECK_MS`, 60 s). */
   sessionCheckMs: number;
+  /** `WEBHOOK_ALLOW_PRIVATE=true`: webhook URLs may reach loopback, private and link-local addresses. */
+  webhookAllowPrivate: boolean;
 }
 
 /** The web app's build directory when `WEB_BUILD_DIR` is unset: apps/web/build next to this package. */
@@ -40,7 +42,7 @@ const DEFAULT_WEB_BUILD = fileURLToPath(new URL('../../../web/build', import.met
  * PORT (3000), HOST (0.0.0.0), DATABASE_URL, DATA_DIR (.data), ORIGIN (http://localhost:$PORT; several
  * separated by commas), REDIS_URL, WEB_BUILD_DIR (apps/web/build), MAX_MESSAGE_BYTES (2 MiB),
  * TRUST_PROXY (false; true or a count of proxies), METRICS_TOKEN, METRICS_PORT, MAX_SOCKETS_PER_IP (50),
- * MAX_SOCKETS_PER_USER (20), SESSION_CHECK_MS (60000). Throws a {@link ConfigError} naming the first bad variable.
+ * MAX_SOCKETS_PER_USER (20), SESSION_CHECK_MS (60000), WEBHOOK_ALLOW_PRIVATE (false). Throws a {@link ConfigError} naming the first bad variable.
  */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const port = integer(env, 'PORT', 3000, 0, 65_535);
@@ -65,6 +67,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxSocketsPerIp: integer(env, 'MAX_SOCKETS_PER_IP', 50, 1, 100_000),
     maxSocketsPerUser: integer(env, 'MAX_SOCKETS_PER_USER', 20, 1, 100_000),
     sessionCheckMs: integer(env, 'SESSION_CHECK_MS', 60_000, 50, 3_600_000),
+    webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE?.trim().toLowerCase() === 'true',
   };
 }
 

@@ -1,4 +1,5 @@
-import { dealMembers, dealStatus, docUpdates, testDatabaseKinds, users } from '@quorum/db';
+import { dealMembers, dealStatus, docUpdates, users } from '@quorum/db';
+import { testDatabaseKinds } from '@quorum/db/testing';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';

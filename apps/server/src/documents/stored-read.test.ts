@@ -1,4 +1,4 @@
-import { createTestDb, testDatabaseKinds } from '@quorum/db';
+import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
 import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
 import { holdableAppends } from '@quorum/sync/testing/held-persistence';
 import { describe, expect, it } from 'vitest';

@@ -4,9 +4,9 @@ export interface BatchedWritesOptions {
   maxBatch?: number;
 }
 
-interface Waiting<T> {
+interface Waiting<T, R> {
   row: T;
-  resolve(): void;
+  resolve(result: R): void;
   reject(error: unknown): void;
 }
 
@@ -16,20 +16,21 @@ interface Waiting<T> {
  * `add` resolves once its row is stored (or rejects with the write's error), so a caller that awaits it answers only
  * after its row is stored, and a clean shutdown (which waits for open requests) loses none.
  */
-export class BatchedWrites<T> {
-  readonly #write: (rows: T[]) => Promise<unknown>;
+export class BatchedWrites<T, R = void> {
+  readonly #write: (rows: T[]) => Promise<R[] | unknown>;
   readonly #maxBatch: number;
-  #waiting: Waiting<T>[] = [];
+  #waiting: Waiting<T, R>[] = [];
   #busy = false;
 
-  constructor(write: (rows: T[]) => Promise<unknown>, { maxBatch = 1000 }: BatchedWritesOptions = {}) {
+  /** `write` stores the rows; when it returns an array, each `add` resolves with the entry at its row's index. */
+  constructor(write: (rows: T[]) => Promise<R[] | unknown>, { maxBatch = 1000 }: BatchedWritesOptions = {}) {
     this.#write = write;
     this.#maxBatch = maxBatch;
   }
 
   /** Queues `row`; resolves once it is stored. */
-  add(row: T): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
+  add(row: T): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
       this.#waiting.push({ row, resolve, reject });
       if (this.#waiting.length === 1 && !this.#busy) setImmediate(() => void this.#flush());
     });
@@ -40,8 +41,10 @@ export class BatchedWrites<T> {
     this.#busy = true;
     const batch = this.#waiting.splice(0, this.#maxBatch);
     try {
-      await this.#write(batch.map((waiting) => waiting.row));
-      for (const waiting of batch) waiting.resolve();
+      const results = await this.#write(batch.map((waiting) => waiting.row));
+      for (const [index, waiting] of batch.entries()) {
+        waiting.resolve((Array.isArray(results) ? results[index] : undefined) as R);
+      }
     } catch (error) {
       for (const waiting of batch) waiting.reject(error);
     } finally {

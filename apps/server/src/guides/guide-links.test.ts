@@ -1,5 +1,6 @@
 import { type Auth, createAuth } from '@quorum/auth';
-import { createTestDb, type DbHandle, dealMembers, guideLinkViews, testDatabaseKinds, users } from '@quorum/db';
+import { type DbHandle, dealMembers, guideLinkViews, users } from '@quorum/db';
+import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
 import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
 import { eq } from 'drizzle-orm';
 import { extractText, getDocumentProxy } from 'unpdf';

@@ -17,13 +17,5 @@ export { type OpenedDoc, type OpenSharedDoc, readSharedDoc } from './open-shared
 export { type GuidePageRoutesOptions, guidePageRoutes } from './page-routes.ts';
 export { createPdfCache, type PdfCache, type PdfCacheOptions } from './pdf-cache.ts';
 export { createPdfWorker, type PdfWorker } from './pdf-renderer.ts';
-export {
-  type GuideObjection,
-  type GuideProjection,
-  type ObjectionGuideProjection,
-  projectObjectionGuide,
-  projectStakeholderGuide,
-  type StakeholderGuideProjection,
-} from './projection.ts';
 export { renderGuideFragment, renderGuidePage } from './render-page.ts';
 export { renderGuidePdf } from './render-pdf.ts';

@@ -1,4 +1,4 @@
-import { createTestDb } from '@quorum/db';
+import { createTestDb } from '@quorum/db/testing';
 import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
 import { describe, expect, it } from 'vitest';
 import { lingeringDocs } from './lingering-docs.ts';

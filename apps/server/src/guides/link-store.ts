@@ -1,6 +1,6 @@
 import type { GuideLinkState, GuideLinkSummary, GuideLinkTarget } from '@quorum/api-schema';
 import { type Database, guideLinks, guideLinkViews } from '@quorum/db';
-import { and, count, desc, eq, inArray, isNull, max } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, max, min } from 'drizzle-orm';
 import { BatchedWrites } from './batched-writes.ts';
 import { LinkCache } from './link-cache.ts';
 import { createLinkToken, hashLinkToken } from './link-token.ts';
@@ -111,20 +111,38 @@ export async function revokeGuideLink(db: Database, id: string, now = new Date()
 type ViewRow = typeof guideLinkViews.$inferInsert;
 
 /** Views waiting to be stored, per database: one multi-row insert at a time. */
-const viewWrites = new WeakMap<Database, BatchedWrites<ViewRow>>();
+const viewWrites = new WeakMap<Database, BatchedWrites<ViewRow, { first: boolean }>>();
+
+/** Stores a batch of views and says, for each, whether it is its link's earliest logged view. */
+async function storeViews(db: Database, rows: ViewRow[]): Promise<Array<{ first: boolean }>> {
+  const stored = await db.insert(guideLinkViews).values(rows).returning({ id: guideLinkViews.id });
+  const linkIds = [...new Set(rows.map((row) => row.linkId))];
+  const earliest = await db
+    .select({ linkId: guideLinkViews.linkId, id: min(guideLinkViews.id) })
+    .from(guideLinkViews)
+    .where(inArray(guideLinkViews.linkId, linkIds))
+    .groupBy(guideLinkViews.linkId);
+  const firstId = new Map(earliest.map((row) => [row.linkId, Number(row.id)]));
+  return rows.map((row, index) => ({ first: firstId.get(row.linkId) === stored[index]?.id }));
+}
 
 /**
- * Logs one view of a link; resolves once it is stored. Views logged at the same time are stored together (one
- * insert per turn of the event loop, one insert in flight per database), so a burst of page loads holds one
- * connection of the pool for its views instead of one per view.
+ * Logs one view of a link; resolves once it is stored, with `first` when it is the link's earliest logged view.
+ * Views logged at the same time are stored together (one insert per turn of the event loop, one insert in flight per
+ * database), so a burst of page loads holds one connection of the pool for its views instead of one per view.
  */
-export async function recordGuideLinkView(db: Database, linkId: string, clientHint: string, now = new Date()) {
+export async function recordGuideLinkView(
+  db: Database,
+  linkId: string,
+  clientHint: string,
+  now = new Date(),
+): Promise<{ first: boolean }> {
   let writes = viewWrites.get(db);
   if (!writes) {
-    writes = new BatchedWrites((rows) => db.insert(guideLinkViews).values(rows));
+    writes = new BatchedWrites((rows: ViewRow[]) => storeViews(db, rows));
     viewWrites.set(db, writes);
   }
-  await writes.add({ linkId, clientHint, viewedAt: now });
+  return writes.add({ linkId, clientHint, viewedAt: now });
 }
 
 /** Every link of a deal, newest first, with its view count, last view and most recent views. */

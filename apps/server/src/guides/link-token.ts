@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { generateToken, hashToken } from '@quorum/auth';
 
 /** A new guide link token: 128 random bits (base64url, 22 characters) and the SHA-256 stored in its place. */
 export interface LinkToken {
@@ -6,15 +6,15 @@ export interface LinkToken {
   hash: string;
 }
 
-/** Creates a random 128-bit link token and its hash. Only the hash is ever stored. */
+/** Creates a random 128-bit link token (auth's token module) and its hash. Only the hash is ever stored. */
 export function createLinkToken(): LinkToken {
-  const token = randomBytes(16).toString('base64url');
+  const token = generateToken(16);
   return { token, hash: hashLinkToken(token) };
 }
 
-/** The SHA-256 (hex) under which a link token is stored and looked up. */
+/** The SHA-256 (hex) under which a link token is stored and looked up (auth's `hashToken`). */
 export function hashLinkToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return hashToken(token);
 }
 
 /** Whether `token` has the shape of a link token; anything else is rejected before touching the database. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { guidePageParams, voiceAnswerBody } from '@quorum/api-schema';
 import type { Database } from '@quorum/db';
-import { readCriteria } from '@quorum/deal-model';
+import { type GuideProjection, projectObjectionGuide, projectStakeholderGuide, readCriteria } from '@quorum/deal-model';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../context.ts';
@@ -18,7 +18,6 @@ import { createLinkResolver, isNotice, type Notice, removedGuide, unknownLink } 
 import { type GuideLinkRow, recordGuideLinkView } from './link-store.ts';
 import { type OpenSharedDoc, readSharedDoc } from './open-shared-doc.ts';
 import { createPdfCache, type PdfCache } from './pdf-cache.ts';
-import { type GuideProjection, projectObjectionGuide, projectStakeholderGuide } from './projection.ts';
 import { ProjectionCache } from './projection-cache.ts';
 import {
   fragmentVersion,
@@ -58,6 +57,8 @@ export interface GuidePageRoutesOptions {
   onAnswer?: (link: VoiceLink) => void | Promise<void>;
   /** How long a fetched link is trusted (default 5 s; a revocation in this process takes effect at once). */
   linkCacheMs?: number;
+  /** Called after a view (page or PDF) is logged; `first`: the link's first view (notifications, webhooks). */
+  onView?: (link: GuideLinkRow, view: { first: boolean }) => void | Promise<void>;
 }
 
 function securityHeaders(c: Context, nonce: string | null): void {
@@ -97,6 +98,7 @@ export function guidePageRoutes({
   maxBodyBytes = 64 * 1024,
   onAnswer,
   linkCacheMs,
+  onView,
 }: GuidePageRoutesOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const answerLimit = limiters('voice-answers', { limit: answersPerHour, windowMs: 3_600_000 });
@@ -134,7 +136,8 @@ export function guidePageRoutes({
       securityHeaders(c, nonce);
       return c.html(renderNoticePage(result.heading, result.message, { nonce }), result.status);
     }
-    await recordGuideLinkView(db, result.link.id, clientHint(c.req.header('user-agent')), now());
+    const view = await recordGuideLinkView(db, result.link.id, clientHint(c.req.header('user-agent')), now());
+    await onView?.(result.link, view);
     const path = `/g/${c.req.param('token')}`;
     const voice = await voiceSection(result.link, path, { saved: c.req.query('sent') === '1' });
     const nonce = randomBytes(16).toString('base64');
@@ -168,7 +171,13 @@ export function guidePageRoutes({
       securityHeaders(c, nonce);
       return c.html(renderNoticePage(result.heading, result.message, { nonce }), result.status);
     }
-    await recordGuideLinkView(db, result.link.id, `${clientHint(c.req.header('user-agent'))} (PDF)`, now());
+    const view = await recordGuideLinkView(
+      db,
+      result.link.id,
+      `${clientHint(c.req.header('user-agent'))} (PDF)`,
+      now(),
+    );
+    await onView?.(result.link, view);
     const pdf = await pdfCache.pdfFor(result.guide);
     securityHeaders(c, null);
     const name = result.guide.kind === 'objections' ? 'questions-and-answers' : 'briefing';

@@ -1,6 +1,6 @@
+import type { GuideProjection } from '@quorum/deal-model';
 import { describe, expect, it } from 'vitest';
 import { createPdfCache } from './pdf-cache.ts';
-import type { GuideProjection } from './projection.ts';
 
 const guide = (summary: string): GuideProjection => ({
   kind: 'stakeholder',

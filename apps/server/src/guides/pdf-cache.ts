@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { GuideProjection } from '@quorum/deal-model';
 import { createPdfWorker } from './pdf-renderer.ts';
-import type { GuideProjection } from './projection.ts';
 
 /** Options of {@link createPdfCache}. */
 export interface PdfCacheOptions {

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { GuideProjection } from './projection.ts';
+import type { GuideProjection } from '@quorum/deal-model';
 
 /** Renders guide PDFs off the event loop. */
 export interface PdfWorker {

@@ -3,7 +3,7 @@
  * CPU work (~1 s for a large guide), which must not stall the event loop that serves sockets and /healthz.
  */
 import { parentPort } from 'node:worker_threads';
-import type { GuideProjection } from './projection.ts';
+import type { GuideProjection } from '@quorum/deal-model';
 import { renderGuidePdf } from './render-pdf.ts';
 
 if (!parentPort) throw new Error('pdf-worker.ts runs as a worker thread');

@@ -1,7 +1,6 @@
-import { addObjection } from '@quorum/deal-model';
+import { addObjection, projectObjectionGuide } from '@quorum/deal-model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { projectObjectionGuide } from './projection.ts';
 import { ProjectionCache } from './projection-cache.ts';
 
 describe('ProjectionCache', () => {

@@ -1,5 +1,5 @@
+import type { GuideProjection } from '@quorum/deal-model';
 import type * as Y from 'yjs';
-import type { GuideProjection } from './projection.ts';
 
 /**
  * Guide projections by document and target, kept until the document next changes: a burst of loads of one guide

@@ -1,6 +1,6 @@
+import { projectObjectionGuide, projectStakeholderGuide } from '@quorum/deal-model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { projectObjectionGuide, projectStakeholderGuide } from './projection.ts';
 import { GUIDE_TEXT, markersOutsideObjectionGuide, PRIVATE_MARKERS, writeSharedFixture } from './test-fixtures.ts';
 
 describe('guide projection', () => {

@@ -1,34 +1,38 @@
 import { createHash } from 'node:crypto';
-import type { GuideObjection, GuideProjection } from './projection.ts';
+import type { GuideObjection, GuideProjection } from '@quorum/deal-model';
+import { html, raw } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import { textBlocks } from './text-blocks.ts';
 
-const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** A fragment of HTML built with `hono/html`: every interpolated value is escaped unless wrapped in `raw`. */
+type Html = HtmlEscapedString;
 
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => entities[ch] ?? ch);
+/** The guide templates never await anything: their result is a string, never a promise. */
+function sync(fragment: Html | Promise<Html>): Html {
+  if (fragment instanceof Promise) throw new Error('the guide page renders synchronously');
+  return fragment;
 }
 
-function prose(text: string): string {
-  return textBlocks(text)
-    .map((block) =>
+function prose(text: string): Html[] {
+  return textBlocks(text).map((block) =>
+    sync(
       block.kind === 'list'
-        ? `<ul>${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`
-        : `<p>${block.lines.map(escapeHtml).join('<br>')}</p>`,
-    )
-    .join('');
+        ? html`<ul>${block.items.map((item) => html`<li>${item}</li>`)}</ul>`
+        : html`<p>${block.lines.map((line, index) => (index === 0 ? line : html`<br>${line}`))}</p>`,
+    ),
+  );
 }
 
-function section(heading: string, text: string): string {
-  return text.trim() ? `<section><h2>${escapeHtml(heading)}</h2>${prose(text)}</section>` : '';
+function section(heading: string, text: string): Html | string {
+  return text.trim() ? sync(html`<section><h2>${heading}</h2>${prose(text)}</section>`) : '';
 }
 
-function objection(item: GuideObjection): string {
+function objection(item: GuideObjection): Html {
   const evidence = item.evidence.trim()
-    ? `<div class="evidence"><h4>What backs this up</h4>${prose(item.evidence)}</div>`
+    ? html`<div class="evidence"><h4>What backs this up</h4>${prose(item.evidence)}</div>`
     : '';
-  const response = item.response.trim() ? prose(item.response) : '<p class="empty">Answer to come.</p>';
-  return `<div class="objection"><h3>${escapeHtml(item.title || 'Untitled question')}</h3>${response}${evidence}</div>`;
+  const response = item.response.trim() ? prose(item.response) : html`<p class="empty">Answer to come.</p>`;
+  return sync(html`<div class="objection"><h3>${item.title || 'Untitled question'}</h3>${response}${evidence}</div>`);
 }
 
 /** A short fingerprint of a rendered fragment: the open page swaps content only when it changes. */
@@ -44,7 +48,7 @@ export function guideTitle(guide: GuideProjection): string {
 }
 
 /**
- * The body of a guide as an HTML fragment: every value escaped, nothing but the projection's fields.
+ * The body of a guide as an HTML fragment: every value escaped by `hono/html`, nothing but the projection's fields.
  * The page embeds it, and `content.json` carries it so an open page can swap in the latest version.
  */
 export function renderGuideFragment(guide: GuideProjection): string {
@@ -60,24 +64,36 @@ export function renderGuideFragment(guide: GuideProjection): string {
 const fragments = new WeakMap<GuideProjection, string>();
 
 function fragmentOf(guide: GuideProjection): string {
-  const org = guide.organization ? escapeHtml(guide.organization) : 'Internal';
-  const footer = `<footer>Shared inside ${guide.organization ? escapeHtml(guide.organization) : 'the company'}. Please do not forward it outside.</footer>`;
+  const org = guide.organization || 'Internal';
+  const footer = html`<footer>Shared inside ${guide.organization || 'the company'}. Please do not forward it outside.</footer>`;
   if (guide.kind === 'objections') {
     const items = guide.objections.length
-      ? guide.objections.map(objection).join('')
-      : '<p class="empty">No questions have been written down yet.</p>';
-    return `<header><p class="org">${org}</p><h1>Questions and answers</h1><p class="subtitle">The concerns colleagues have raised about this decision, and how we answer them.</p></header><section class="objections">${items}</section>${footer}`;
+      ? guide.objections.map(objection)
+      : html`<p class="empty">No questions have been written down yet.</p>`;
+    return String(
+      sync(
+        html`<header><p class="org">${org}</p><h1>Questions and answers</h1><p class="subtitle">The concerns colleagues have raised about this decision, and how we answer them.</p></header><section class="objections">${items}</section>${footer}`,
+      ),
+    );
   }
   const { stakeholder } = guide;
-  const subtitle = stakeholder.title ? `<p class="subtitle">${escapeHtml(stakeholder.title)}</p>` : '';
-  const body =
-    section('In short', guide.summary) +
-    section('What matters here', guide.keyMessages) +
-    section('What we are asking of you', guide.asks) +
-    (guide.objections.length
-      ? `<section class="objections"><h2>Questions you may have</h2>${guide.objections.map(objection).join('')}</section>`
-      : '');
-  return `<header><p class="org">${org}</p><h1>A briefing for ${escapeHtml(stakeholder.name || 'you')}</h1>${subtitle}</header>${body || '<p class="empty">This briefing is still being written. It will appear here as soon as it is.</p>'}${footer}`;
+  const subtitle = stakeholder.title ? html`<p class="subtitle">${stakeholder.title}</p>` : '';
+  const body = [
+    section('In short', guide.summary),
+    section('What matters here', guide.keyMessages),
+    section('What we are asking of you', guide.asks),
+    guide.objections.length
+      ? html`<section class="objections"><h2>Questions you may have</h2>${guide.objections.map(objection)}</section>`
+      : '',
+  ].filter((part) => String(part) !== '');
+  const content = body.length
+    ? body
+    : html`<p class="empty">This briefing is still being written. It will appear here as soon as it is.</p>`;
+  return String(
+    sync(
+      html`<header><p class="org">${org}</p><h1>A briefing for ${stakeholder.name || 'you'}</h1>${subtitle}</header>${content}${footer}`,
+    ),
+  );
 }
 
 const styles = `
@@ -141,15 +157,26 @@ s.textContent='Up to date';}catch{s.textContent='Offline: showing the last versi
 t=setTimeout(tick,${refreshMs});}
 document.getElementById('print')?.addEventListener('click',()=>window.print());
 t=setTimeout(tick,${refreshMs});})();`;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex,nofollow"><meta name="referrer" content="same-origin"><title>${escapeHtml(guideTitle(guide))}</title><style nonce="${nonce}">${styles}${extra?.styles ?? ''}</style></head><body><nav class="tools" id="tools" aria-label="Document actions"><button type="button" id="print">Print</button><a href="${escapeHtml(path)}/pdf" download>Download PDF</a></nav><main class="page"><article id="guide" aria-live="polite" data-version="${fragmentVersion(fragment)}">${fragment}</article></main><p class="live" id="live" role="status"></p>${extra?.html ?? ''}<script nonce="${nonce}">${script}</script></body></html>`;
+  // Trusted as HTML, each for its reason: the fragment and `extra` were rendered (and escaped) by their templates;
+  // the styles are constants; the script is constant but for the path and the delay, which JSON.stringify and a
+  // number keep inside their literals (the path is `/g/<token>`, a token of base64url characters).
+  return String(
+    sync(
+      html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex,nofollow"><meta name="referrer" content="same-origin"><title>${guideTitle(guide)}</title><style nonce="${nonce}">${raw(styles)}${raw(extra?.styles ?? '')}</style></head><body><nav class="tools" id="tools" aria-label="Document actions"><button type="button" id="print">Print</button><a href="${path}/pdf" download>Download PDF</a></nav><main class="page"><article id="guide" aria-live="polite" data-version="${fragmentVersion(fragment)}">${raw(fragment)}</article></main><p class="live" id="live" role="status"></p>${raw(extra?.html ?? '')}<script nonce="${nonce}">${raw(script)}</script></body></html>`,
+    ),
+  );
 }
 
 /** The fragment shown in place of a guide whose link was withdrawn, has expired or never existed. */
 export function renderNoticeFragment(heading: string, message: string): string {
-  return `<header><h1>${escapeHtml(heading)}</h1></header><p>${escapeHtml(message)}</p>`;
+  return String(sync(html`<header><h1>${heading}</h1></header><p>${message}</p>`));
 }
 
 /** A complete notice page (410, 404, 429): same typography as a guide, no script, no actions. */
 export function renderNoticePage(heading: string, message: string, { nonce }: { nonce: string }): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex,nofollow"><meta name="referrer" content="same-origin"><title>${escapeHtml(heading)}</title><style nonce="${nonce}">${styles}</style></head><body><main class="page"><article id="guide">${renderNoticeFragment(heading, message)}</article></main></body></html>`;
+  return String(
+    sync(
+      html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex,nofollow"><meta name="referrer" content="same-origin"><title>${heading}</title><style nonce="${nonce}">${raw(styles)}</style></head><body><main class="page"><article id="guide">${raw(renderNoticeFragment(heading, message))}</article></main></body></html>`,
+    ),
+  );
 }

@@ -1,6 +1,6 @@
+import type { GuideObjection, GuideProjection } from '@quorum/deal-model';
 import type PDFKit from 'pdfkit';
 import { pdfFonts } from './pdf-fonts.ts';
-import type { GuideObjection, GuideProjection } from './projection.ts';
 import { guideTitle } from './render-page.ts';
 import { textBlocks } from './text-blocks.ts';
 

@@ -1,7 +1,7 @@
+import { projectObjectionGuide, projectStakeholderGuide, type StakeholderGuideProjection } from '@quorum/deal-model';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { projectObjectionGuide, projectStakeholderGuide, type StakeholderGuideProjection } from './projection.ts';
 import { renderGuideFragment, renderGuidePage } from './render-page.ts';
 import { renderGuidePdf } from './render-pdf.ts';
 import { GUIDE_TEXT, writeSharedFixture } from './test-fixtures.ts';

@@ -1,5 +1,6 @@
 import { createAuth } from '@quorum/auth';
-import { createDb, createTestDb, testDatabaseKinds } from '@quorum/db';
+import { createDb } from '@quorum/db';
+import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';

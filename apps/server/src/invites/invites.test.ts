@@ -1,5 +1,6 @@
 import { hashToken } from '@quorum/auth';
-import { invites, testDatabaseKinds, users } from '@quorum/db';
+import { invites, users } from '@quorum/db';
+import { testDatabaseKinds } from '@quorum/db/testing';
 import { CloseCode } from '@quorum/sync';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

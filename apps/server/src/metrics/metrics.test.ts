@@ -1,5 +1,5 @@
 import { createAuth } from '@quorum/auth';
-import { createTestDb, testDatabaseKinds } from '@quorum/db';
+import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
 import { createPostgresPersistence, InProcessFanOut, RedisFanOut, RoomEngine } from '@quorum/sync';
 import { connectClient, synced, type TestClient, until } from '@quorum/sync/testing/clients';
 import { startRedisServer } from '@quorum/sync/testing/redis-server';
@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createApp } from '../app.ts';
 import type { SyncContext } from '../sync/index.ts';
+import { WebhookSender } from '../webhooks/index.ts';
+import { createPersistLatency, timedPersistence } from './persist-latency.ts';
 import { metricsRoutes } from './routes.ts';
 
 /** The value of an unlabelled sample, after checking its HELP and TYPE lines are there. */
@@ -43,9 +45,19 @@ async function instance(
 describe.each(testDatabaseKinds())('/metrics on %s', (kind) => {
   it('exposes the engine figures in Prometheus text, and they move with the rooms', async () => {
     const handle = await createTestDb(kind);
-    const engine = new RoomEngine<SyncContext>({ persistence: createPostgresPersistence(handle.db) });
+    const persistLatency = createPersistLatency();
+    const engine = new RoomEngine<SyncContext>({
+      persistence: timedPersistence(createPostgresPersistence(handle.db), persistLatency),
+    });
     try {
-      const app = createApp({ db: handle.db, auth: createAuth({ db: handle.db }), engine, origin: 'http://q.test' });
+      const app = createApp({
+        db: handle.db,
+        auth: createAuth({ db: handle.db }),
+        engine,
+        origin: 'http://q.test',
+        metrics: { persistLatency },
+        webhooks: { sender: new WebhookSender({ db: handle.db }) },
+      });
       const read = async () => {
         const res = await app.request('/metrics');
         expect(res.headers.get('content-type')).toContain('text/plain; version=0.0.4');
@@ -57,16 +69,32 @@ describe.each(testDatabaseKinds())('/metrics on %s', (kind) => {
         'quorum_sync_rooms',
         'quorum_sync_updates_in_total',
         'quorum_sync_persist_latency_ms',
+        'quorum_sync_queued_bytes',
+        'quorum_sync_closed_slow_clients_total',
+        'quorum_sync_refused_oversize_total',
+        'quorum_sync_refused_busy_total',
+        'quorum_sync_refused_pending_total',
+        'quorum_sync_dropped_awareness_total',
+        'quorum_sync_rate_limited_connections_total',
+        'quorum_webhook_deliveries_total',
       ]) {
         expect(before).toContain(`# TYPE ${name} `);
       }
+      expect(before).toContain('# TYPE quorum_sync_persist_latency_ms histogram\n');
       expect(before).toMatch(/^quorum_sync_rooms 0$/m);
-      expect(before).toMatch(/^quorum_sync_persist_latency_ms\{quantile="0.99"\} [\d.]+$/m);
+      expect(before).toMatch(/^quorum_sync_persist_latency_ms_count 0$/m);
+      expect(before).toMatch(/^quorum_webhook_deliveries_total\{outcome="delivered"\} 0$/m);
 
       const opened = await engine.openDoc('metrics-room');
       opened.doc.getMap('m').set('k', 1);
+      await opened.whenStored();
       const after = await read();
       expect(after).toMatch(/^quorum_sync_rooms 1$/m);
+      // Each append is one observation, in buckets every instance shares (so they add up across instances).
+      const count = Number(/^quorum_sync_persist_latency_ms_count (\d+)$/m.exec(after)?.[1]);
+      expect(count).toBeGreaterThanOrEqual(1);
+      expect(after).toMatch(new RegExp(`^quorum_sync_persist_latency_ms_bucket\\{le="\\+Inf"\\} ${count}$`, 'm'));
+      expect(after).toMatch(/^quorum_sync_persist_latency_ms_bucket\{le="10000"\} \d+$/m);
       opened.release();
       expect(Y.encodeStateAsUpdate(opened.doc).length).toBeGreaterThan(2);
     } finally {

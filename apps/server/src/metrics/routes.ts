@@ -1,24 +1,23 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { type MetricsAccess, metricsAccess } from '../security/index.ts';
-import { type FanOutStats, renderMetrics, type ServerCounters, type SyncStats } from './prometheus.ts';
+import { createMetricsRegistry, type MetricsSources } from './registry.ts';
 
 /** Options of {@link metricsRoutes}. */
-export interface MetricsRoutesOptions {
-  /** The sync engine's figures. */
-  stats: () => SyncStats;
-  counters: ServerCounters;
-  /** The Redis fan-out's figures, when the instance relays through Redis. */
-  fanOut?: () => FanOutStats;
+export interface MetricsRoutesOptions extends MetricsSources {
   /** Who may read it (default: local clients only; see {@link metricsAccess}). */
   access?: MetricsAccess;
 }
 
-/** `GET /metrics`: Prometheus text from the sync engine's stats, the Redis fan-out's, and the server's counters. */
-export function metricsRoutes({ stats, counters, fanOut, access }: MetricsRoutesOptions) {
-  return new Hono<AppEnv>().get('/metrics', metricsAccess(access), (c) => {
-    c.header('content-type', 'text/plain; version=0.0.4; charset=utf-8');
+/**
+ * `GET /metrics`: the Prometheus text (prom-client, one registry per app) of the sync engine's, the Redis fan-out's,
+ * the server's and the webhook sender's figures, and the persist latency histogram.
+ */
+export function metricsRoutes({ access, ...sources }: MetricsRoutesOptions) {
+  const registry = createMetricsRegistry(sources);
+  return new Hono<AppEnv>().get('/metrics', metricsAccess(access), async (c) => {
+    c.header('content-type', registry.contentType);
     c.header('cache-control', 'no-store');
-    return c.body(renderMetrics(stats(), counters, fanOut?.()));
+    return c.body(await registry.metrics());
   });
 }

@@ -12,6 +12,7 @@ export type ApiTag =
   | 'Guide pages'
   | 'Comments'
   | 'Notifications'
+  | 'Webhooks'
   | 'Reference';
 
 /** The successful answer of an operation. */

@@ -1,5 +1,6 @@
 import { createAuth } from '@quorum/auth';
-import { createTestDb, type DbHandle } from '@quorum/db';
+import type { DbHandle } from '@quorum/db';
+import { createTestDb } from '@quorum/db/testing';
 import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';

@@ -1,5 +1,6 @@
 import { createAuth } from '@quorum/auth';
-import { createTestDb, type DbHandle, testDatabaseKinds } from '@quorum/db';
+import type { DbHandle } from '@quorum/db';
+import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSession } from '../auth/index.ts';

@@ -6,7 +6,6 @@ export {
   StatusProjection,
   type StatusProjectionOptions,
 } from './projection.ts';
-export { type DealRoomKind, parseDealRoom } from './room-names.ts';
 export {
   createLocalStatusBus,
   type DealAudience,

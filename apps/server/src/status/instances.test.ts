@@ -1,4 +1,5 @@
-import { createTestDb, type DbHandle, testDatabaseKinds } from '@quorum/db';
+import type { DbHandle } from '@quorum/db';
+import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
 import { addStakeholder, computeStatus, initSharedDoc } from '@quorum/deal-model';
 import { createPostgresPersistence, InProcessFanOut, RoomEngine } from '@quorum/sync';
 import { connectClient, synced, type TestClient, until } from '@quorum/sync/testing/clients';

@@ -1,4 +1,5 @@
-import { createTestDb, type DbHandle, dealHealthHistory, testDatabaseKinds } from '@quorum/db';
+import { type DbHandle, dealHealthHistory } from '@quorum/db';
+import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
 import { addStakeholder, computeStatus, initSharedDoc, updateBlockerPlan } from '@quorum/deal-model';
 import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
 import { eq } from 'drizzle-orm';

@@ -1,8 +1,10 @@
+import { parseRoomName } from '@quorum/auth';
 import type { Database } from '@quorum/db';
 import type * as Y from 'yjs';
 import { type OpenedDoc, readStored } from '../documents/index.ts';
+import { emitWebhook } from '../webhooks/index.ts';
 import { countPeople } from './people-online.ts';
-import { parseDealRoom } from './room-names.ts';
+
 import type { StatusBus } from './status-bus.ts';
 import { type StoredViews, updateStatus } from './status-store.ts';
 import type { DealStatusView } from './status-types.ts';
@@ -42,6 +44,8 @@ export interface StatusProjectionOptions {
   onError?: (error: unknown, dealId: string) => void;
   /** Called after each status stored and published (metrics, tests). */
   onPublished?: (dealId: string) => void;
+  /** Called after a `deal.status.changed` webhook was queued (the webhook sender's `wake`). */
+  onWebhookQueued?: () => void;
 }
 
 /** Which of a deal's documents changed since its last recomputation. */
@@ -74,6 +78,7 @@ export class StatusProjection {
   readonly #debounceMs: number;
   readonly #onError: (error: unknown, dealId: string) => void;
   readonly #onPublished: (dealId: string) => void;
+  readonly #onWebhookQueued: () => void;
   readonly #pending = new Map<string, { timer: ReturnType<typeof setTimeout>; edits: Edits }>();
   readonly #running = new Map<string, Promise<void>>();
   readonly #rerun = new Map<string, Edits>();
@@ -89,6 +94,7 @@ export class StatusProjection {
     debounceMs = 250,
     onError = (error, dealId) => console.error(`[status] could not project deal ${dealId}`, error),
     onPublished = () => undefined,
+    onWebhookQueued = () => undefined,
   }: StatusProjectionOptions) {
     this.#db = db;
     this.#engine = engine;
@@ -97,6 +103,7 @@ export class StatusProjection {
     this.#debounceMs = debounceMs;
     this.#onError = onError;
     this.#onPublished = onPublished;
+    this.#onWebhookQueued = onWebhookQueued;
   }
 
   /**
@@ -105,14 +112,14 @@ export class StatusProjection {
    */
   readonly onChange = (room: string, _doc?: unknown, info?: { remote?: boolean }): void => {
     if (info?.remote) return;
-    const parsed = parseDealRoom(room);
+    const parsed = parseRoomName(room);
     if (parsed?.kind === 'shared') this.schedule(parsed.dealId, { shared: true });
     else if (parsed?.kind === 'seller') this.schedule(parsed.dealId, { seller: true });
   };
 
   /** Someone joined or left a room (see `withPresence`), so `online` may have changed. */
   readonly onPresence = (room: string): void => {
-    const parsed = parseDealRoom(room);
+    const parsed = parseRoomName(room);
     if (parsed?.kind === 'shared') this.schedule(parsed.dealId);
   };
 
@@ -122,7 +129,7 @@ export class StatusProjection {
    * (their own instance projects them).
    */
   readonly onAwareness = (room: string, { remote = false }: { remote?: boolean } = {}): void => {
-    const parsed = parseDealRoom(room);
+    const parsed = parseRoomName(room);
     if (parsed?.kind !== 'shared' || !this.#engine.awarenessStates) return;
     const people = countPeople(this.#engine.awarenessStates(room)) + (this.#engine.silentConnectionCount?.(room) ?? 0);
     const known = this.#people.get(parsed.dealId) ?? 0;
@@ -232,6 +239,14 @@ export class StatusProjection {
       changed: saved.changed,
     });
     this.#onPublished(dealId);
+    if (saved.notify) {
+      // The organization's endpoints get the full (seller) view: the organization's own.
+      const queued = await emitWebhook(this.#db, audience.organizationId, 'deal.status.changed', {
+        dealId,
+        status: saved.status,
+      });
+      if (queued.length > 0) this.#onWebhookQueued();
+    }
   }
 
   #online(dealId: string): number {
@@ -248,7 +263,7 @@ export class StatusProjection {
 function decide(
   previous: StoredViews | undefined,
   { full, sharedView, edits }: { full: DealStatusView; sharedView: DealStatusView; edits: Edits },
-): (StoredViews & { changed: { full: boolean; shared: boolean } }) | null {
+): (StoredViews & { changed: { full: boolean; shared: boolean }; notify: boolean }) | null {
   const fullChanged = !previous || edits.shared || edits.seller || fingerprint(previous.status) !== fingerprint(full);
   const sharedChanged = !previous || edits.shared || fingerprint(previous.sharedStatus) !== fingerprint(sharedView);
   if (!fullChanged && !sharedChanged) return null;
@@ -262,7 +277,9 @@ function decide(
     ...sharedView,
     updatedAt: !previous || edits.shared ? now : (previous.sharedStatus.updatedAt ?? epoch),
   };
-  return { status, sharedStatus, changed: { full: fullChanged, shared: sharedChanged } };
+  // Webhooks hear of a change of the full status's content, not of who is online or a bare edit time.
+  const notify = !previous || fingerprint({ ...previous.status, online: 0 }) !== fingerprint({ ...full, online: 0 });
+  return { status, sharedStatus, changed: { full: fullChanged, shared: sharedChanged }, notify };
 }
 
 function merge(into: Edits, edits: Partial<Edits>): Edits {

@@ -1,4 +1,5 @@
-import { createTestDb, type DbHandle, dealHealthHistory, testDatabaseKinds } from '@quorum/db';
+import { type DbHandle, dealHealthHistory } from '@quorum/db';
+import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listVisibleStatuses, loadHealthHistory, saveStatus } from './status-store.ts';

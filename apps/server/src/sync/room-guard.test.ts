@@ -1,5 +1,5 @@
 import { createAuth } from '@quorum/auth';
-import { createTestDb, testDatabaseKinds } from '@quorum/db';
+import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
 import { CloseCode, createPostgresPersistence, protocol, RoomEngine } from '@quorum/sync';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';

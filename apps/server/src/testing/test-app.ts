@@ -1,5 +1,6 @@
 import { type Auth, createAuth } from '@quorum/auth';
-import { createTestDb, type Database } from '@quorum/db';
+import type { Database } from '@quorum/db';
+import { createTestDb } from '@quorum/db/testing';
 import { type AppOptions, createApp, type QuorumApp } from '../app.ts';
 
 /** The origin test apps are configured with. */

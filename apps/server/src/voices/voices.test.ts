@@ -1,4 +1,4 @@
-import { testDatabaseKinds } from '@quorum/db';
+import { testDatabaseKinds } from '@quorum/db/testing';
 import { computeStatus, readCriteria, readStakeholders, readVoice } from '@quorum/deal-model';
 import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -1,4 +1,5 @@
-import { createTestDb, type DbHandle, sessions, testDatabaseKinds, users } from '@quorum/db';
+import { type DbHandle, sessions, users } from '@quorum/db';
+import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAuth, hashToken } from './index.ts';

@@ -1,68 +1,74 @@
 import type * as Y from 'yjs';
-import { readObjections } from '../objections/index.ts';
+import { type Objection, readObjections } from '../objections/index.ts';
 import { readMeta } from '../shared-doc/meta.ts';
 import { readStakeholder } from '../stakeholders/index.ts';
-import type { ObjectionCategory, ObjectionStatus } from '../vocabulary/index.ts';
 import { readGuide } from './guides.ts';
 
-/** An objection as a guide reader may see it: no raiser, no owner. */
-export interface PublicObjection {
-  id: string;
+/** One objection as a guide shows it: never who raised it, its status or its owner. */
+export interface GuideObjection {
   title: string;
-  category: ObjectionCategory;
-  status: ObjectionStatus;
   response: string;
   evidence: string;
 }
 
 /**
- * What a guide link may show (DESIGN.md section 5.5): the guide, the stakeholder's name and title, and
- * the objections it lists. Never profile, stance, commitment, influence or any note.
+ * Everything the page behind a stakeholder guide link may show, and nothing else: the guide's own text,
+ * the stakeholder's name and title, the objections the guide lists, and the buyer company's name.
  */
-export interface GuideProjection {
-  dealTitle: string;
-  buyer: string;
+export interface StakeholderGuideProjection {
+  kind: 'stakeholder';
+  organization: string;
   stakeholder: { name: string; title: string };
   summary: string;
   keyMessages: string;
   asks: string;
-  objections: PublicObjection[];
+  objections: GuideObjection[];
 }
 
-function toPublic({ id, title, category, status, response, evidence }: PublicObjection): PublicObjection {
-  return { id, title, category, status, response, evidence };
+/** Everything the page behind an objection guide link may show: every objection, with its response and evidence. */
+export interface ObjectionGuideProjection {
+  kind: 'objections';
+  organization: string;
+  objections: GuideObjection[];
 }
 
-/** The projection behind a stakeholder guide link, or undefined when the stakeholder or guide is gone. */
-export function projectGuide(doc: Y.Doc, stakeholderId: string): GuideProjection | undefined {
-  const stakeholder = readStakeholder(doc, stakeholderId);
-  const guide = readGuide(doc, stakeholderId);
-  if (!stakeholder || !guide) return undefined;
-  const byId = new Map(readObjections(doc).map((o) => [o.id, o]));
-  const meta = readMeta(doc);
+/** What a guide link shows. Built from the shared document only; see DESIGN.md section 5, rule 5. */
+export type GuideProjection = StakeholderGuideProjection | ObjectionGuideProjection;
+
+function publicObjection({ title, response, evidence }: Objection): GuideObjection {
+  return { title, response, evidence };
+}
+
+/**
+ * The projection of one stakeholder's guide, or `null` when the stakeholder is no longer on the map
+ * (a stakeholder with no guide yet gets an empty one). Objections appear in the order the guide lists
+ * them; ids that no longer exist are skipped. Read through the model's readers, then narrowed to the
+ * fields a guide shows.
+ */
+export function projectStakeholderGuide(shared: Y.Doc, stakeholderId: string): StakeholderGuideProjection | null {
+  const stakeholder = readStakeholder(shared, stakeholderId);
+  if (!stakeholder) return null;
+  const guide = readGuide(shared, stakeholderId);
+  const byId = new Map(readObjections(shared).map((objection) => [objection.id, objection]));
   return {
-    dealTitle: meta.title,
-    buyer: meta.buyer,
+    kind: 'stakeholder',
+    organization: readMeta(shared).buyer,
     stakeholder: { name: stakeholder.name, title: stakeholder.title },
-    summary: guide.summary,
-    keyMessages: guide.keyMessages,
-    asks: guide.asks,
-    objections: guide.objectionIds.flatMap((id) => {
+    summary: guide?.summary ?? '',
+    keyMessages: guide?.keyMessages ?? '',
+    asks: guide?.asks ?? '',
+    objections: (guide?.objectionIds ?? []).flatMap((id) => {
       const objection = byId.get(id);
-      return objection ? [toPublic(objection)] : [];
+      return objection ? [publicObjection(objection)] : [];
     }),
   };
 }
 
-/** What an objection handling guide link may show: every objection's title, category, status, response, evidence. */
-export interface ObjectionGuideProjection {
-  dealTitle: string;
-  buyer: string;
-  objections: PublicObjection[];
-}
-
-/** The projection behind the deal's objection handling guide link, sorted by objection order. */
-export function projectObjectionGuide(doc: Y.Doc): ObjectionGuideProjection {
-  const meta = readMeta(doc);
-  return { dealTitle: meta.title, buyer: meta.buyer, objections: readObjections(doc).map(toPublic) };
+/** The projection of the deal's objection handling guide: every objection, in the room's order. */
+export function projectObjectionGuide(shared: Y.Doc): ObjectionGuideProjection {
+  return {
+    kind: 'objections',
+    organization: readMeta(shared).buyer,
+    objections: readObjections(shared).map(publicObjection),
+  };
 }

@@ -4,7 +4,7 @@ import { addObjection, updateObjection } from '../objections/index.ts';
 import { sharedMaps } from '../shared-doc/index.ts';
 import { addStakeholder } from '../stakeholders/index.ts';
 import { exchangeUpdates, newDeal, twoPeers } from '../testing/two-peers.ts';
-import { projectGuide, projectObjectionGuide } from './guide-projection.ts';
+import { projectObjectionGuide, projectStakeholderGuide } from './guide-projection.ts';
 import {
   addGuideObjection,
   ensureGuide,
@@ -91,17 +91,15 @@ describe('guide projections', () => {
     addObjection(doc, { title: 'Not listed' });
     updateObjection(doc, listed, { category: 'price' });
     updateGuide(doc, cfo, { summary: 'Why now', keyMessages: 'k', asks: 'a', objectionIds: [listed] });
-    const projection = projectGuide(doc, cfo)!;
+    const projection = projectStakeholderGuide(doc, cfo)!;
     expect(projection).toEqual({
-      dealTitle: 'Laptop refresh',
-      buyer: 'Nordwind',
+      kind: 'stakeholder',
+      organization: 'Nordwind',
       stakeholder: { name: 'Anna Kowalski', title: 'CFO' },
       summary: 'Why now',
       keyMessages: 'k',
       asks: 'a',
-      objections: [
-        { id: listed, title: 'Opex', category: 'price', status: 'open', response: 'Lease', evidence: 'Study' },
-      ],
+      objections: [{ title: 'Opex', response: 'Lease', evidence: 'Study' }],
     });
     const json = JSON.stringify(projection);
     for (const secret of ['blocker', 'secret agenda', 'unaware', 'influence', 'stance', cfo]) {
@@ -109,10 +107,11 @@ describe('guide projections', () => {
     }
   });
 
-  it('is undefined for a missing guide; the objection guide lists every objection', () => {
+  it('is empty for a stakeholder without a guide, null for one off the map; the objection guide lists every objection', () => {
     const doc = newDeal();
     const cfo = addStakeholder(doc, { name: 'CFO' });
-    expect(projectGuide(doc, cfo)).toBeUndefined();
+    expect(projectStakeholderGuide(doc, cfo)).toMatchObject({ summary: '', keyMessages: '', asks: '', objections: [] });
+    expect(projectStakeholderGuide(doc, 'gone')).toBeNull();
     addObjection(doc, { title: 'A', raisedBy: cfo });
     const projection = projectObjectionGuide(doc);
     expect(projection.objections.map((o) => o.title)).toEqual(['A']);

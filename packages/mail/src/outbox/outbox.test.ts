@@ -1,4 +1,5 @@
-import { createDb, createTestDb, type Database, type DbHandle, mailOutbox, testDatabaseKinds, users } from '@quorum/db';
+import { createDb, type Database, type DbHandle, mailOutbox, users } from '@quorum/db';
+import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getMailPreferences, setMailPreferences, unsubscribe } from '../preferences/index.ts';

@@ -1,4 +1,5 @@
-import { createTestDb, type DbHandle, docUpdates, testDatabaseKinds } from '@quorum/db';
+import { type DbHandle, docUpdates } from '@quorum/db';
+import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
 import { count, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresPersistence } from '../persistence/index.ts';

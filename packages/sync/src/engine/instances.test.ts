@@ -1,4 +1,5 @@
-import { createTestDb, type DbHandle, testDatabaseKinds } from '@quorum/db';
+import type { DbHandle } from '@quorum/db';
+import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InProcessFanOut } from '../fan-out/index.ts';
 import { createPostgresPersistence } from '../persistence/index.ts';

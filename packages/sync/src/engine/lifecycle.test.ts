@@ -1,4 +1,5 @@
-import { createDb, createTestDb, type DbHandle, docSnapshots, docUpdates, testDatabaseKinds } from '@quorum/db';
+import { createDb, type DbHandle, docSnapshots, docUpdates } from '@quorum/db';
+import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';

@@ -1,4 +1,5 @@
-import { createTestDb, type DbHandle, testDatabaseKinds } from '@quorum/db';
+import type { DbHandle } from '@quorum/db';
+import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createPostgresPersistence, type Persistence } from '../persistence/index.ts';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDb, type DbHandle, testDatabaseKinds } from '@quorum/db';
+import type { DbHandle } from '@quorum/db';
+import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RoomEngine } from '../engine/index.ts';
 import { createPostgresPersistence } from '../persistence/index.ts';
