@@ -1,5 +1,6 @@
 export * from './accounts.ts';
 export * from './documents.ts';
 export * from './guides.ts';
+export * from './integration.ts';
 export * from './mail.ts';
 export * from './status.ts';
