@@ -5,6 +5,7 @@ import type { SyncContext } from '../sync/index.ts';
 import { createTestApp, type TestAccount, type TestApp } from '../testing/test-app.ts';
 import { readableRooms } from './index.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON
 type Json = Record<string, any>;
 
 describe.each(testDatabaseKinds())('deal export and import on %s', (kind) => {

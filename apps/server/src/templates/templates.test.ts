@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncContext } from '../sync/index.ts';
 import { createTestApp, type TestAccount, type TestApp } from '../testing/test-app.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON
 type Json = Record<string, any>;
 
 describe.each(testDatabaseKinds())('deal templates on %s', (kind) => {
@@ -51,9 +52,9 @@ describe.each(testDatabaseKinds())('deal templates on %s', (kind) => {
     expect(started.shared.meta).toMatchObject({ title: 'Tablets', buyer: 'Ostwind', seller: 'Acme' });
     expect(Object.keys(started.shared.criteria).sort()).toEqual(Object.keys(sample.shared.criteria).sort());
     expect(Object.keys(started.shared.options).sort()).toEqual(Object.keys(sample.shared.options).sort());
-    expect(Object.values(started.shared.options).filter((o: Json) => o.isStatusQuo)).toHaveLength(1);
+    expect(Object.values(started.shared.options as Json).filter((o: Json) => o.isStatusQuo)).toHaveLength(1);
     expect(Object.keys(started.shared.objections).sort()).toEqual(Object.keys(sample.shared.objections).sort());
-    const verifiers = Object.values(started.shared.plan).flatMap((stage: Json) => Object.values(stage.verifiers));
+    const verifiers = Object.values(started.shared.plan as Json).flatMap((stage: Json) => Object.values(stage.verifiers as Json));
     expect(verifiers.length).toBeGreaterThan(0);
     expect(verifiers.every((v: Json) => v.done === false)).toBe(true);
     // Nothing about people: no stakeholder, guide, voice, owner, raiser; no seller notes.
@@ -77,11 +78,11 @@ describe.each(testDatabaseKinds())('deal templates on %s', (kind) => {
     expect(deal.status).toBe(201);
     const started = await exportOf(deal.body.id);
     expect(
-      Object.values(started.shared.criteria)
+      Object.values(started.shared.criteria as Json)
         .map((c: Json) => c.name)
         .sort(),
     ).toEqual(
-      Object.values(sample.shared.criteria)
+      Object.values(sample.shared.criteria as Json)
         .map((c: Json) => c.name)
         .sort(),
     );
