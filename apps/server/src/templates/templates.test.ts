@@ -54,7 +54,9 @@ describe.each(testDatabaseKinds())('deal templates on %s', (kind) => {
     expect(Object.keys(started.shared.options).sort()).toEqual(Object.keys(sample.shared.options).sort());
     expect(Object.values(started.shared.options as Json).filter((o: Json) => o.isStatusQuo)).toHaveLength(1);
     expect(Object.keys(started.shared.objections).sort()).toEqual(Object.keys(sample.shared.objections).sort());
-    const verifiers = Object.values(started.shared.plan as Json).flatMap((stage: Json) => Object.values(stage.verifiers as Json));
+    const verifiers = Object.values(started.shared.plan as Json).flatMap((stage: Json) =>
+      Object.values(stage.verifiers as Json),
+    );
     expect(verifiers.length).toBeGreaterThan(0);
     expect(verifiers.every((v: Json) => v.done === false)).toBe(true);
     // Nothing about people: no stakeholder, guide, voice, owner, raiser; no seller notes.
