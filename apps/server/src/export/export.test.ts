@@ -3,7 +3,7 @@ import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncContext } from '../sync/index.ts';
 import { createTestApp, type TestAccount, type TestApp } from '../testing/test-app.ts';
-import { readableRooms } from './index.ts';
+import { readableRooms, toCsv } from './index.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON
 type Json = Record<string, any>;
@@ -123,7 +123,14 @@ describe.each(testDatabaseKinds())('deal export and import on %s', (kind) => {
   it('merges a CSV into a deal: a match by name and title is updated, the others added (sellers only)', async () => {
     const shared = (await exportOf(dealId, seller)).shared;
     const someone = Object.values(shared.stakeholders as Json)[0];
-    const csv = `name,title,stance,reportsTo\n${someone.name},${someone.title},2,\nQuinn Quay,Fleet lead,1,${someone.name}\n`;
+    // Names and titles may hold commas: the CSV is written by the same library the export uses.
+    const csv = toCsv(
+      ['name', 'title', 'stance', 'reportsTo'],
+      [
+        { name: someone.name, title: someone.title, stance: '2', reportsTo: '' },
+        { name: 'Quinn Quay', title: 'Fleet lead', stance: '1', reportsTo: someone.name },
+      ],
+    );
     const refused = await t.call('POST', `/api/deals/${dealId}/import`, {
       cookie: mobilizer.cookie,
       raw: csv,
