@@ -13,6 +13,7 @@ import { type CommentBus, commentRoutes, createLocalCommentBus } from './comment
 import type { AppEnv } from './context.ts';
 import { dealRoutes } from './deals/index.ts';
 import { ApiError, type ErrorLogger, handleError, handleNotFound } from './errors/index.ts';
+import { exportRoutes } from './export/index.ts';
 import { createGuessLimiter, guideLinkRoutes, guidePageRoutes, lingeringDocs } from './guides/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { inviteRoutes } from './invites/index.ts';
@@ -21,7 +22,7 @@ import { type FanOutStats, metricsRoutes, type ServerCounters } from './metrics/
 import { type MentionNotice, notificationRoutes } from './notifications/index.ts';
 import { openApiRoutes } from './openapi/index.ts';
 import { checkOrigin } from './origin/index.ts';
-import { createLimiterFactory, type TokenBucketOptions } from './rate-limit/index.ts';
+import { createLimiterFactory, type RateLimit, type TokenBucketOptions } from './rate-limit/index.ts';
 import { appSecureHeaders, type MetricsAccess, securityHeaderValues } from './security/index.ts';
 import { type StatusBus, type StatusProjection, statusRoutes, withPresence } from './status/index.ts';
 import {
@@ -32,9 +33,14 @@ import {
   type SyncLimits,
   syncRoutes,
 } from './sync/index.ts';
+import { templateRoutes } from './templates/index.ts';
+import { createTokenAuthenticator, tokenRoutes } from './tokens/index.ts';
 import { engagementRoutes } from './voices/index.ts';
 import { type NodeHandler, serveWeb } from './web/index.ts';
 import { guideWebhookHooks, type Resolver, type WebhookSender, webhookRoutes } from './webhooks/index.ts';
+
+/** The import routes, whose bodies may be as large as `maxImportBytes`. */
+const IMPORT_PATH = /^\/api\/deals\/(?:[^/]+\/)?import$/;
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -67,6 +73,10 @@ export interface AppOptions {
   web?: NodeHandler | null;
   /** Largest accepted API request body (default 64 KiB); larger ones get 413. */
   maxBodyBytes?: number;
+  /** Largest accepted import (`POST /api/deals/import`, `/api/deals/:id/import`; default 2 MiB); larger ones get 413. */
+  maxImportBytes?: number;
+  /** Requests one API token may make (default 600 a minute, shared across instances with `limitsRedis`). */
+  apiTokenRate?: RateLimit;
   rateLimits?: Partial<AuthRateLimits>;
   /**
    * Largest websocket frame the socket layer buffers (default 2 MiB, like the engine's limit); a larger
@@ -138,6 +148,8 @@ export function createApp({
   origin,
   web = null,
   maxBodyBytes = 64 * 1024,
+  maxImportBytes = 2 * 1024 * 1024,
+  apiTokenRate,
   maxMessageBytes = 2 * 1024 * 1024,
   rateLimits,
   messageRate,
@@ -165,23 +177,28 @@ export function createApp({
   const limiters = createLimiterFactory({ redis: limitsRedis });
 
   const api = new Hono<AppEnv>();
-  api.use(
+  const limitBody = (maxSize: number) =>
     bodyLimit({
-      maxSize: maxBodyBytes,
+      maxSize,
       onError: () =>
-        new ApiError(413, 'body_too_large', `The request body is larger than ${maxBodyBytes} bytes.`).toResponse(),
-    }),
-  );
+        new ApiError(413, 'body_too_large', `The request body is larger than ${maxSize} bytes.`).toResponse(),
+    });
+  const defaultLimit = limitBody(maxBodyBytes);
+  const importLimit = limitBody(maxImportBytes);
+  api.use((c, next) => (IMPORT_PATH.test(c.req.path) ? importLimit(c, next) : defaultLimit(c, next)));
   api.use(checkOrigin({ origins }));
-  api.use(loadSession({ auth }));
+  api.use(loadSession({ auth, bearer: createTokenAuthenticator({ db, limiters, rate: apiTokenRate, now }) }));
   const sessions = new SessionSockets();
   revocations.subscribe((revocation) => sessions.revoke(revocation));
-  const revokeSession = (token: string) => {
-    const revocation = { kind: 'session', sessionId: hashToken(token) } as const;
+  /** Closes the sockets of a session or an API token (by the SHA-256 of its token), here and on every instance. */
+  const revokeByHash = (sessionId: string) => {
+    const revocation = { kind: 'session', sessionId } as const;
     sessions.revoke(revocation); // at once here; the bus tells the other instances
     revocations.publish(revocation).catch((error: unknown) => (log ?? console.error)(error));
   };
+  const revokeSession = (token: string) => revokeByHash(hashToken(token));
   api.route('/', authRoutes({ db, auth, rateLimits, trustProxy, limiters, onLogout: revokeSession }));
+  api.route('/', tokenRoutes({ db, onRevoke: revokeByHash }));
   if (status) {
     // Before /deals/:id, which would otherwise take /deals/events.
     api.route('/', statusRoutes({ db, bus: status.bus, projection: status.projection, shutdown: status.shutdown }));
@@ -213,6 +230,8 @@ export function createApp({
     );
     api.route('/', engagementRoutes({ db, openDoc, now: () => new Date(now()) }));
     api.route('/', methodRoutes({ db, openDoc, now: () => new Date(now()) }));
+    api.route('/', exportRoutes({ db, openDoc }));
+    api.route('/', templateRoutes({ db, openDoc }));
   }
   const commentBus = comments.bus ?? createLocalCommentBus();
   const commentStreams = {

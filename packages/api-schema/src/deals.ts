@@ -8,6 +8,8 @@ export const dealRole = z.enum(['seller', 'mobilizer', 'manager']);
 export const createDealBody = z.object({
   title: text({ max: 200, label: 'title' }),
   buyer: text({ max: 200, label: 'buyer company' }),
+  /** Start from a template (`GET /api/templates`): its criteria, options, verifiers and objection library. */
+  templateId: z.string().max(100).optional(),
 });
 
 /** `/api/deals/:id…`: the deal's id (anything else answers 404, like a deal the caller may not see). */

@@ -10,6 +10,10 @@ export const errorBody = z
       code: z.string().meta({ examples: ['invalid_input', 'not_found', 'unauthenticated'] }),
       message: z.string(),
       field: z.string().optional(),
+      /** A CSV import's bad cells, every one (`row` counts like a spreadsheet: the header is row 1). */
+      rows: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })).optional(),
+      /** A JSON import's problems, every one, each at its path (`shared.stakeholders.<id>.influence`). */
+      problems: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     }),
   })
   .meta({ id: 'Error' });

@@ -3,6 +3,7 @@ export * from './comments.ts';
 export * from './deals.ts';
 export * from './errors.ts';
 export * from './guide-links.ts';
+export * from './integration.ts';
 export * from './invites.ts';
 export * from './method.ts';
 export * from './notifications.ts';

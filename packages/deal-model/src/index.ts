@@ -6,6 +6,7 @@
 export * from './buyer-doc/index.ts';
 export * from './coaching/index.ts';
 export * from './criteria/index.ts';
+export * from './exchange/index.ts';
 export * from './guides/index.ts';
 export * from './learning/index.ts';
 export * from './mental-model/index.ts';

@@ -22,8 +22,8 @@ export function dealRoutes({ db }: { db: Database }) {
     .get('/deals', dealDocs.list, async (c) => c.json({ deals: await listDeals(db, requireUser(c)) }))
     .post('/deals', dealDocs.create, jsonBody(createDealBody), async (c) => {
       const user = requireUser(c);
-      const { title, buyer } = c.req.valid('json');
-      const deal = await createDeal(db, user, (seller) => initialDocuments({ title, buyer, seller }));
+      const { title, buyer, templateId } = c.req.valid('json');
+      const deal = await createDeal(db, user, (seller) => initialDocuments({ title, buyer, seller }), { templateId });
       return c.json(dealView(deal, 'seller', null), 201);
     })
     .post('/deals/sample', dealDocs.sample, async (c) => {

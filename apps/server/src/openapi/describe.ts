@@ -61,7 +61,8 @@ export function operation({ summary, description, tag, ok, errors = {}, session 
     summary,
     description,
     tags: [tag],
-    security: session ? [{ session: [] }] : [],
+    // Either the session cookie or an API token (`Authorization: Bearer`) identifies the caller.
+    security: session ? [{ session: [] }, { bearer: [] }] : [],
     responses: responses as Parameters<typeof describeRoute>[0]['responses'],
   });
 }

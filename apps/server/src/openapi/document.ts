@@ -9,7 +9,8 @@ const description = `The HTTP API of Quorum, the deal room.
 
 - **Errors** always answer \`{"error": {"code", "message", "field"?}}\`; \`field\` names the request field a 400 is about. Bodies are JSON (\`415 unsupported_media_type\` otherwise, \`400 invalid_json\` when they do not parse, \`413 body_too_large\` above the body limit).
 - **Sessions**: signup and login set the \`quorum_session\` cookie; routes that need one answer 401 without it.
-- **Origin**: every state-changing request must carry the app's \`Origin\` header (\`403 bad_origin\` otherwise).
+- **API tokens**: create one in the account page (or \`POST /api/tokens\`); send it as \`Authorization: Bearer <token>\` to act as yourself from a script, on \`/api/*\` and on \`/sync\` websockets. Each token is rate-limited (\`429\`); a revoked one answers \`401 invalid_token\`.
+- **Origin**: every state-changing request with the session cookie must carry the app's \`Origin\` header (\`403 bad_origin\` otherwise); requests with an API token need none.
 - **Ids** are unguessable: a malformed id answers 404, exactly like an id the caller may not see.
 - The documents themselves sync over the y-websocket protocol at \`GET /sync/<room>\` (not described here).`;
 
@@ -39,6 +40,7 @@ export async function createOpenApiDocument<E extends Env>(
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'quorum_session', description: 'Set by signup and login.' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (`POST /api/tokens`).' },
         },
       },
     },

@@ -1,1 +1,1 @@
-export { checkOrigin, isAllowedOrigin } from './check-origin.ts';
+export { checkOrigin, hasBearerToken, isAllowedOrigin } from './check-origin.ts';

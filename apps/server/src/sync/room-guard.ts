@@ -3,6 +3,7 @@ import type { Database } from '@quorum/db';
 import { type PresenceIdentity, sanitizePresence } from '@quorum/deal-model';
 import { CloseCode, RefuseConnection } from '@quorum/sync';
 import { isAllowedOrigin } from '../origin/index.ts';
+import { findTokenHolder } from '../tokens/index.ts';
 import { findDealFacts } from './deal-facts.ts';
 
 /** What the websocket route hands the engine for each connection. */
@@ -11,6 +12,8 @@ export interface SyncContext {
   sessionToken: string | null;
   /** The upgrade request's Origin header. */
   origin: string | null;
+  /** A script's API token (`Authorization: Bearer`), used only when there is no session cookie. */
+  bearerToken?: string | null;
 }
 
 /** Options of {@link createRoomGuard}. */
@@ -24,7 +27,8 @@ export interface RoomGuardOptions {
 
 /**
  * The engine's `onConnect` hook: applies DESIGN.md section 5 to every connection before any document
- * byte is sent. Wrong Origin → 4403; no valid session → 4401; a room name that is not `<dealId>`,
+ * byte is sent. Wrong Origin → 4403 (a script's connection with an API token and no cookie needs none: a browser
+ * cannot send one); no valid session or token → 4401; a room name that is not `<dealId>`,
  * `<dealId>/seller` or `<dealId>/buyer` → 4404; a deal the user may not open that room of (including a
  * deal that does not exist, so existence never leaks) → 4403; managers not on the deal are read-only.
  * When the database cannot be read (the session or the deal lookup fails), the connection is refused with
@@ -53,11 +57,16 @@ export function createRoomGuard({
     room: string;
     context: SyncContext;
   }): Promise<{ readOnly: boolean; identity: PresenceIdentity }> => {
-    if (!isAllowedOrigin(context.origin, origins)) {
+    const token = context.sessionToken;
+    const bearer = token ? null : (context.bearerToken ?? null);
+    if (!bearer && !isAllowedOrigin(context.origin, origins)) {
       throw new RefuseConnection(CloseCode.forbidden, 'origin not allowed');
     }
-    const token = context.sessionToken;
-    const session = token ? await read(() => auth.validateSessionToken(token)) : null;
+    const session = token
+      ? await read(() => auth.validateSessionToken(token))
+      : bearer
+        ? await read(() => findTokenHolder(db, bearer))
+        : null;
     if (!session) throw new RefuseConnection(CloseCode.unauthorized, 'no valid session');
     const ref = parseRoomName(room);
     if (!ref) throw new RefuseConnection(CloseCode.notFound, 'no such room');

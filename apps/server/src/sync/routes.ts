@@ -16,6 +16,7 @@ import {
   TokenBucket,
   type TokenBucketOptions,
 } from '../rate-limit/index.ts';
+import { findTokenHolder, readBearerToken } from '../tokens/index.ts';
 import { ConnectionCaps } from './connection-caps.ts';
 import { lazyInterval } from './lazy-interval.ts';
 import type { SyncContext } from './room-guard.ts';
@@ -142,7 +143,10 @@ export function syncRoutes({
   return new Hono<AppEnv>().get(
     '/sync/*',
     async (c, next) => {
-      if (!isAllowedOrigin(c.req.header('origin'), origins)) {
+      const token = auth.readSessionToken(c.req.header('cookie'));
+      // A script's API token counts only without a cookie; such a connection needs no Origin (see the room guard).
+      const bearer = token ? null : readBearerToken(c.req.header('authorization'));
+      if (!bearer && !isAllowedOrigin(c.req.header('origin'), origins)) {
         throw ApiError.forbidden('bad_origin', 'This connection did not come from the Quorum app.');
       }
       if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
@@ -151,10 +155,13 @@ export function syncRoutes({
       const ip = clientIp(c, { trustProxy });
       const rate = await upgrades.hit(ip);
       if (!rate.allowed) throw tooManyConnections(counters, rate.retryAfterSeconds);
-      const token = auth.readSessionToken(c.req.header('cookie'));
       // The user, for the per-user cap. The room guard checks the session again and is the one that refuses
       // (4401, or 1013 when the database cannot be read), so a failed lookup here only means "no user yet".
-      const session = token ? await auth.validateSessionToken(token).catch(() => null) : null;
+      const session = token
+        ? await auth.validateSessionToken(token).catch(() => null)
+        : bearer
+          ? await findTokenHolder(db, bearer).catch(() => null)
+          : null;
       c.set('user', session?.user ?? null);
       const release = caps.reserve(ip, session?.user.id ?? null);
       if (typeof release === 'string') throw tooManyConnections(counters, 10);
@@ -165,8 +172,15 @@ export function syncRoutes({
     },
     upgradeWebSocket((c) => {
       const room = decodeRoom(c.req.path.slice('/sync/'.length));
-      const token = auth.readSessionToken(c.req.header('cookie'));
-      const context: SyncContext = { sessionToken: token, origin: c.req.header('origin') ?? null };
+      const cookieToken = auth.readSessionToken(c.req.header('cookie'));
+      const bearer = cookieToken ? null : readBearerToken(c.req.header('authorization'));
+      const context: SyncContext = {
+        sessionToken: cookieToken,
+        origin: c.req.header('origin') ?? null,
+        bearerToken: bearer,
+      };
+      // Sockets are registered under the SHA-256 of their session or API token: revoking either closes them.
+      const token = cookieToken ?? bearer;
       const userId = c.get('user')?.id ?? null;
       const bucket = new TokenBucket(messageRate);
       let connection: SyncConnection | undefined;
