@@ -14,6 +14,15 @@ import { ApiError, type ErrorLogger, handleError, handleNotFound } from './error
 import { createGuessLimiter, guideLinkRoutes, guidePageRoutes, lingeringDocs } from './guides/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { inviteRoutes } from './invites/index.ts';
+import {
+  createMailer,
+  type Mailer,
+  mailGuideViewed,
+  mailPreferenceRoutes,
+  mailVoiceSubmitted,
+  unsubscribeRoutes,
+} from './mail/index.ts';
+import { memberRoutes } from './members/index.ts';
 import { type FanOutStats, metricsRoutes, type ServerCounters } from './metrics/index.ts';
 import { openApiRoutes } from './openapi/index.ts';
 import { checkOrigin } from './origin/index.ts';
@@ -21,6 +30,7 @@ import { createLimiterFactory, type TokenBucketOptions } from './rate-limit/inde
 import { appSecureHeaders, type MetricsAccess, securityHeaderValues } from './security/index.ts';
 import { type StatusBus, type StatusProjection, statusRoutes, withPresence } from './status/index.ts';
 import {
+  type AccessRevocation,
   createLocalRevocationBus,
   type RevocationBus,
   SessionSockets,
@@ -89,6 +99,11 @@ export interface AppOptions {
   redis?: () => boolean;
   /** With several instances: the Redis fan-out's figures (`RedisFanOut.stats()`), exposed on /metrics. */
   fanOutStats?: () => FanOutStats;
+  /**
+   * Sends mail through the outbox (`createMailer({db, outbox})`; main.ts starts the outbox). Default: mail is only
+   * enqueued, and waits in `mail_outbox` for an instance with a running outbox.
+   */
+  mailer?: Mailer;
 }
 
 /** The Hono app, plus the hook that attaches its websocket endpoint to a Node server. */
@@ -125,6 +140,7 @@ export function createApp({
   revocations = createLocalRevocationBus(),
   syncLimits = {},
   metrics = {},
+  mailer = createMailer({ db }),
 }: AppOptions): QuorumApp {
   const origins = typeof origin === 'string' ? [origin] : [...origin];
   if (origins.length === 0) throw new Error('createApp needs at least one origin');
@@ -153,15 +169,49 @@ export function createApp({
     sessions.revoke(revocation); // at once here; the bus tells the other instances
     revocations.publish(revocation).catch((error: unknown) => (log ?? console.error)(error));
   };
-  api.route('/', authRoutes({ db, auth, rateLimits, trustProxy, limiters, onLogout: revokeSession }));
+  /** Closes the sockets a revocation names here at once; the bus tells the other instances. */
+  const revoke = async (revocation: AccessRevocation) => {
+    sessions.revoke(revocation);
+    await revocations.publish(revocation);
+  };
+  const logError = log ?? console.error;
+  api.route(
+    '/',
+    authRoutes({
+      db,
+      auth,
+      rateLimits,
+      trustProxy,
+      limiters,
+      onLogout: revokeSession,
+      mailer,
+      origin: origins[0],
+      onPasswordReset: (userId) => void revoke({ kind: 'user', userId }).catch(logError),
+      log: logError,
+    }),
+  );
+  api.route('/', mailPreferenceRoutes({ db }));
   if (status) {
     // Before /deals/:id, which would otherwise take /deals/events.
     api.route('/', statusRoutes({ db, bus: status.bus, projection: status.projection, shutdown: status.shutdown }));
   }
-  api.route('/', dealRoutes({ db }));
-  api.route('/', inviteRoutes({ db, origin: origins[0]! }));
+  api.route(
+    '/',
+    dealRoutes({
+      db,
+      openDoc: engine ? (room) => engine.openDoc(room) : undefined,
+      bus: status?.bus,
+      log: logError,
+    }),
+  );
+  api.route('/', inviteRoutes({ db, origin: origins[0]!, mailer }));
+  api.route(
+    '/',
+    memberRoutes({ db, onRemoved: ({ userId, dealId }) => revoke({ kind: 'membership', userId, dealId }) }),
+  );
   if (engine) {
     const openDoc = (room: string) => engine.openDoc(room);
+    const engagementMail = { db, mailer, openDoc, origin: origins[0]! };
     api.route('/', guideLinkRoutes({ db, openDoc, publicOrigin: origins[0], now: () => new Date(now()) }));
     app.route(
       '/',
@@ -173,6 +223,9 @@ export function createApp({
         limiters,
         origins,
         now: () => new Date(now()),
+        // Notifications never fail the stakeholder's request: a mail that cannot be enqueued is logged.
+        onFirstView: (link) => mailGuideViewed(engagementMail, link).catch(logError),
+        onAnswer: (link) => mailVoiceSubmitted(engagementMail, link, new Date(now())).catch(logError),
       }),
     );
     api.route('/', engagementRoutes({ db, openDoc, now: () => new Date(now()) }));
@@ -182,6 +235,7 @@ export function createApp({
   app.route('/api', api);
 
   app.route('/', healthRoutes({ db, redis }));
+  app.route('/', unsubscribeRoutes({ db, origin: origins[0]! }));
   const metricsApp = engine
     ? metricsRoutes({
         stats: () => engine.stats(),

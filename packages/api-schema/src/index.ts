@@ -3,6 +3,8 @@ export * from './deals.ts';
 export * from './errors.ts';
 export * from './guide-links.ts';
 export * from './invites.ts';
+export * from './mail.ts';
+export * from './members.ts';
 export * from './status.ts';
 export { email, oneOf, optionalText, type TextOptions, text, timestamp, uuid } from './strings.ts';
 export * from './voices.ts';

@@ -4,3 +4,5 @@ export { type DealDetailView, type DealView, dealDetailView, dealView } from './
 export { type InitialDocuments, initialDocuments, sampleDocuments } from './initial-documents.ts';
 export { listDeals } from './list-deals.ts';
 export { dealRoutes } from './routes.ts';
+export { publishDealState } from './publish-state.ts';
+export { type DealChanges, followMeta, type OpenDealDoc, updateDeal } from './update-deal.ts';

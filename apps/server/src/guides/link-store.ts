@@ -73,9 +73,23 @@ export async function revokeGuideLink(db: Database, id: string, now = new Date()
   return findGuideLink(db, id);
 }
 
-/** Logs one view of a link. */
-export async function recordGuideLinkView(db: Database, linkId: string, clientHint: string, now = new Date()) {
+/**
+ * Logs one view of a link; `first` says no view was logged before it (two first views at the same moment may both
+ * say so: whoever reacts to a first view dedupes).
+ */
+export async function recordGuideLinkView(
+  db: Database,
+  linkId: string,
+  clientHint: string,
+  now = new Date(),
+): Promise<{ first: boolean }> {
+  const [earlier] = await db
+    .select({ linkId: guideLinkViews.linkId })
+    .from(guideLinkViews)
+    .where(eq(guideLinkViews.linkId, linkId))
+    .limit(1);
   await db.insert(guideLinkViews).values({ linkId, clientHint, viewedAt: now });
+  return { first: !earlier };
 }
 
 /** Every link of a deal, newest first, with its view count, last view and most recent views. */

@@ -55,6 +55,8 @@ export interface GuidePageRoutesOptions {
   maxBodyBytes?: number;
   /** Called once an answer is stored (notifications, webhooks). */
   onAnswer?: (link: VoiceLink) => void | Promise<void>;
+  /** Called after the first view of a link is logged (page or PDF): notifications. */
+  onFirstView?: (link: GuideLinkRow) => void | Promise<void>;
 }
 
 function securityHeaders(c: Context, nonce: string | null): void {
@@ -92,6 +94,7 @@ export function guidePageRoutes({
   origins,
   maxBodyBytes = 64 * 1024,
   onAnswer,
+  onFirstView,
 }: GuidePageRoutesOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const answerLimit = limiters('voice-answers', { limit: answersPerHour, windowMs: 3_600_000 });
@@ -126,7 +129,8 @@ export function guidePageRoutes({
       securityHeaders(c, nonce);
       return c.html(renderNoticePage(result.heading, result.message, { nonce }), result.status);
     }
-    await recordGuideLinkView(db, result.link.id, clientHint(c.req.header('user-agent')), now());
+    const view = await recordGuideLinkView(db, result.link.id, clientHint(c.req.header('user-agent')), now());
+    if (view.first) await onFirstView?.(result.link);
     const path = `/g/${c.req.param('token')}`;
     const voice = await voiceSection(result.link, path, { saved: c.req.query('sent') === '1' });
     const nonce = randomBytes(16).toString('base64');
@@ -160,7 +164,8 @@ export function guidePageRoutes({
       securityHeaders(c, nonce);
       return c.html(renderNoticePage(result.heading, result.message, { nonce }), result.status);
     }
-    await recordGuideLinkView(db, result.link.id, `${clientHint(c.req.header('user-agent'))} (PDF)`, now());
+    const view = await recordGuideLinkView(db, result.link.id, `${clientHint(c.req.header('user-agent'))} (PDF)`, now());
+    if (view.first) await onFirstView?.(result.link);
     const pdf = await pdfCache.pdfFor(result.guide);
     securityHeaders(c, null);
     const name = result.guide.kind === 'objections' ? 'questions-and-answers' : 'briefing';

@@ -4,6 +4,7 @@ export {
   type ComputeStatus,
   type StatusDocSource,
   StatusProjection,
+  type StoredStatusChange,
   type StatusProjectionOptions,
 } from './projection.ts';
 export { type DealRoomKind, parseDealRoom } from './room-names.ts';

@@ -42,6 +42,18 @@ export interface StatusProjectionOptions {
   onError?: (error: unknown, dealId: string) => void;
   /** Called after each status stored and published (metrics, tests). */
   onPublished?: (dealId: string) => void;
+  /**
+   * Called after a status was stored and published, with the full view stored before (none for a first projection):
+   * the deals row follows a title typed in the room, a health band drop is mailed. Errors go to `onError`.
+   */
+  onStored?: (change: StoredStatusChange) => void | Promise<void>;
+}
+
+/** A status the projection just stored, and the one it replaced. */
+export interface StoredStatusChange {
+  dealId: string;
+  previous: DealStatusView | undefined;
+  status: DealStatusView;
 }
 
 /** Which of a deal's documents changed since its last recomputation. */
@@ -74,6 +86,7 @@ export class StatusProjection {
   readonly #debounceMs: number;
   readonly #onError: (error: unknown, dealId: string) => void;
   readonly #onPublished: (dealId: string) => void;
+  readonly #onStored: ((change: StoredStatusChange) => void | Promise<void>) | undefined;
   readonly #pending = new Map<string, { timer: ReturnType<typeof setTimeout>; edits: Edits }>();
   readonly #running = new Map<string, Promise<void>>();
   readonly #rerun = new Map<string, Edits>();
@@ -89,6 +102,7 @@ export class StatusProjection {
     debounceMs = 250,
     onError = (error, dealId) => console.error(`[status] could not project deal ${dealId}`, error),
     onPublished = () => undefined,
+    onStored,
   }: StatusProjectionOptions) {
     this.#db = db;
     this.#engine = engine;
@@ -97,6 +111,7 @@ export class StatusProjection {
     this.#debounceMs = debounceMs;
     this.#onError = onError;
     this.#onPublished = onPublished;
+    this.#onStored = onStored;
   }
 
   /**
@@ -222,7 +237,11 @@ export class StatusProjection {
     }
     full = { ...full, id: dealId };
     sharedView = { ...sharedView, id: dealId };
-    const saved = await updateStatus(this.#db, dealId, (previous) => decide(previous, { full, sharedView, edits }));
+    let before: DealStatusView | undefined;
+    const saved = await updateStatus(this.#db, dealId, (previous) => {
+      before = previous?.status;
+      return decide(previous, { full, sharedView, edits });
+    });
     if (!saved) return;
     await this.#bus.publish({
       dealId,
@@ -232,6 +251,7 @@ export class StatusProjection {
       changed: saved.changed,
     });
     this.#onPublished(dealId);
+    await this.#onStored?.({ dealId, previous: before, status: saved.status });
   }
 
   #online(dealId: string): number {

@@ -3,3 +3,4 @@ export * from './documents.ts';
 export * from './guides.ts';
 export * from './mail.ts';
 export * from './status.ts';
+export * from './password-resets.ts';
