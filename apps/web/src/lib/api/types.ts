@@ -15,6 +15,11 @@ import type {
   InvitePreview as InvitePreviewSchema,
   InviteRole as InviteRoleSchema,
   LoginInput as LoginInputSchema,
+  MailPreferences as MailPreferencesSchema,
+  Member as MemberSchema,
+  DealState as DealStateSchema,
+  DealStateFilter as DealStateFilterSchema,
+  UpdateDealInput as UpdateDealInputSchema,
   OrgRole as OrgRoleSchema,
   SignupInput as SignupInputSchema,
 } from '@quorum/api-schema';
@@ -62,3 +67,18 @@ export type Invite = CreatedInvite;
 export type InvitePreview = InvitePreviewSchema;
 
 export type AcceptedInvite = AcceptedInviteSchema;
+
+/** A deal's life: `open`, `won`, `lost`, `no-decision` or `archived`. */
+export type DealState = DealStateSchema;
+
+/** The deal list's filter: `open`, `closed`, `archived` or `all`. */
+export type DealStateFilter = DealStateFilterSchema;
+
+/** `PATCH /api/deals/:id`. */
+export type UpdateDealInput = UpdateDealInputSchema;
+
+/** Someone on a deal. */
+export type Member = MemberSchema;
+
+/** The switches of the mail a user gets. */
+export type MailPreferences = MailPreferencesSchema;
