@@ -53,7 +53,7 @@ test.describe('sharing a deal and its life', () => {
     await expect(buyer.page.getByRole('alert')).toContainText('You no longer have access to this deal room');
     await screenshot(buyer.page, testInfo, '03-removed-mobilizer');
     await buyer.page.goto(`/deals/${deal.id}`);
-    await expect(buyer.page.getByText('We couldn’t find that deal room')).toBeVisible();
+    await expect(buyer.page.getByRole('heading', { name: 'We couldn’t find that page' })).toBeVisible();
   });
 
   test('a seller renames a deal and closes it as no decision with a reason; the lists filter it by state', async ({
@@ -82,7 +82,8 @@ test.describe('sharing a deal and its life', () => {
     await screenshot(page, testInfo, '04-closed-no-decision');
 
     await page.goto('/deals');
-    await expect(page.getByText('No open deals.')).toBeVisible();
+    await expect(page.getByLabel('Deal state')).toHaveValue('open');
+    await expect(page.getByRole('heading', { name: 'No deal rooms yet' })).toBeVisible();
     await page.getByLabel('Deal state').selectOption('closed');
     const row = page.getByRole('listitem').filter({ hasText: 'Printers for all sites' });
     await expect(row).toContainText('No decision');
