@@ -40,7 +40,11 @@ export const authDocs = {
     description:
       'Mails a single-use link to `/reset-password/<token>`, valid for an hour, when the address has an account. The answer is the same (202) whether it has one or not.',
     session: false,
-    ok: { status: 202, description: 'Accepted; a mail goes out if the address has an account.', schema: passwordResetRequested },
+    ok: {
+      status: 202,
+      description: 'Accepted; a mail goes out if the address has an account.',
+      schema: passwordResetRequested,
+    },
     errors: {
       400: 'A field is missing or wrong; `field` names it.',
       429: 'Too many reset requests for this address or from this client (Retry-After).',

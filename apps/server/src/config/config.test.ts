@@ -39,7 +39,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ METRICS_PORT: '0' })).toThrow(/METRICS_PORT/);
   });
 
-  it('reads the mail settings: no SMTP by default, a sender on the origin\'s host', () => {
+  it("reads the mail settings: no SMTP by default, a sender on the origin's host", () => {
     expect(loadConfig({ ORIGIN: 'https://q.example.com' })).toMatchObject({
       smtpUrl: undefined,
       mailFrom: 'Quorum <quorum@q.example.com>',

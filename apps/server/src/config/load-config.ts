@@ -86,7 +86,9 @@ function smtpUrl(raw: string | undefined): string | undefined {
     url = null;
   }
   if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || url.hostname === '') {
-    throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL, like smtps://user:password@smtp.example.com:465.');
+    throw new ConfigError(
+      'SMTP_URL must be an smtp:// or smtps:// URL, like smtps://user:password@smtp.example.com:465.',
+    );
   }
   return value;
 }

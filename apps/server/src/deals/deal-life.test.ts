@@ -34,7 +34,8 @@ describe.each(testDatabaseKinds())('the deal’s life: rename, close, archive, r
       opened.release();
     }
   }
-  const patch = (as: TestAccount, body: unknown) => t.call('PATCH', `/api/deals/${dealId}`, { cookie: as.cookie, body });
+  const patch = (as: TestAccount, body: unknown) =>
+    t.call('PATCH', `/api/deals/${dealId}`, { cookie: as.cookie, body });
   const row = async () => (await t.db.select().from(deals).where(eq(deals.id, dealId)))[0]!;
 
   beforeAll(async () => {
@@ -67,9 +68,13 @@ describe.each(testDatabaseKinds())('the deal’s life: rename, close, archive, r
     manager = await t.signup({ email: 'mia@acme.test', name: 'Mia', organization: 'Acme' });
     seller = await t.signup({ email: 'sam@acme.test', name: 'Sam' });
     const [m] = await t.db.select().from(users).where(eq(users.id, manager.id));
-    await t.db.update(users).set({ organizationId: m!.organizationId, orgRole: 'member' }).where(eq(users.id, seller.id));
-    dealId = (await t.call('POST', '/api/deals', { cookie: seller.cookie, body: { title: 'Fleet', buyer: 'Nordwind' } }))
-      .body.id;
+    await t.db
+      .update(users)
+      .set({ organizationId: m!.organizationId, orgRole: 'member' })
+      .where(eq(users.id, seller.id));
+    dealId = (
+      await t.call('POST', '/api/deals', { cookie: seller.cookie, body: { title: 'Fleet', buyer: 'Nordwind' } })
+    ).body.id;
     const invite = await t.call('POST', `/api/deals/${dealId}/invites`, {
       cookie: seller.cookie,
       body: { email: 'mara@nordwind.test', role: 'mobilizer' },
@@ -90,7 +95,10 @@ describe.each(testDatabaseKinds())('the deal’s life: rename, close, archive, r
     const res = await patch(seller, { title: 'Fleet renewal 2026', buyer: 'Nordwind Logistics' });
     expect(res.status).toBe(200);
     expect(res.body.deal).toMatchObject({ title: 'Fleet renewal 2026', buyer: 'Nordwind Logistics', state: 'open' });
-    expect(await shared((doc) => readMeta(doc))).toMatchObject({ title: 'Fleet renewal 2026', buyer: 'Nordwind Logistics' });
+    expect(await shared((doc) => readMeta(doc))).toMatchObject({
+      title: 'Fleet renewal 2026',
+      buyer: 'Nordwind Logistics',
+    });
     expect(await row()).toMatchObject({ title: 'Fleet renewal 2026', buyer: 'Nordwind Logistics' });
 
     const asManager = await patch(manager, { title: 'Mine now' });

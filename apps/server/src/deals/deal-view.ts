@@ -1,5 +1,5 @@
-import { type DealRole, roomAccessByRole, roomName } from '@quorum/auth';
 import type { DealState } from '@quorum/api-schema';
+import { type DealRole, roomAccessByRole, roomName } from '@quorum/auth';
 import type { DealRecord } from './deal-access.ts';
 
 /** A deal as the API returns it. */

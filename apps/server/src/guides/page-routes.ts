@@ -164,7 +164,12 @@ export function guidePageRoutes({
       securityHeaders(c, nonce);
       return c.html(renderNoticePage(result.heading, result.message, { nonce }), result.status);
     }
-    const view = await recordGuideLinkView(db, result.link.id, `${clientHint(c.req.header('user-agent'))} (PDF)`, now());
+    const view = await recordGuideLinkView(
+      db,
+      result.link.id,
+      `${clientHint(c.req.header('user-agent'))} (PDF)`,
+      now(),
+    );
     if (view.first) await onFirstView?.(result.link);
     const pdf = await pdfCache.pdfFor(result.guide);
     securityHeaders(c, null);

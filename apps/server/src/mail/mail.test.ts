@@ -125,7 +125,11 @@ describe.each(testDatabaseKinds())('mail sent by the app, through a real SMTP se
     const untouched = await t.call('GET', '/api/me/mail-preferences', { cookie: mara.cookie });
     expect(untouched.body.guideActivity).toBe(true);
 
-    const done = await t.call('POST', path, { origin: null, raw: 'scope=this', contentType: 'application/x-www-form-urlencoded' });
+    const done = await t.call('POST', path, {
+      origin: null,
+      raw: 'scope=this',
+      contentType: 'application/x-www-form-urlencoded',
+    });
     expect(done.status).toBe(200);
     expect(done.body).toContain('You are unsubscribed');
     const after = await t.call('GET', '/api/me/mail-preferences', { cookie: mara.cookie });
@@ -140,8 +144,12 @@ describe.each(testDatabaseKinds())('mail sent by the app, through a real SMTP se
     const before = answersToMara().length;
     await t.db.delete(mailOutbox).where(eq(mailOutbox.kind, 'voice-submitted'));
     const sellerAnswers = mail.to('sam@acme.test').filter((m) => /answered/.test(m.mail.subject ?? '')).length;
-    expect((await t.call('POST', `${guidePath}/voice`, { origin: null, body: { concerns: 'Price' } })).status).toBe(201);
-    await until(() => mail.to('sam@acme.test').filter((m) => /answered/.test(m.mail.subject ?? '')).length > sellerAnswers);
+    expect((await t.call('POST', `${guidePath}/voice`, { origin: null, body: { concerns: 'Price' } })).status).toBe(
+      201,
+    );
+    await until(
+      () => mail.to('sam@acme.test').filter((m) => /answered/.test(m.mail.subject ?? '')).length > sellerAnswers,
+    );
     expect(answersToMara().length).toBe(before);
     const suppressed = await t.db.select().from(mailOutbox).where(eq(mailOutbox.to, 'mara@nordwind.test'));
     expect(suppressed.filter((row) => row.kind === 'voice-submitted')).toEqual([]);
@@ -178,7 +186,9 @@ describe.each(testDatabaseKinds())('mail sent by the app, through a real SMTP se
 
     it('sets the password once with the link, ends the other sessions and signs in', async () => {
       const user = await t.signup({ email: 'rita@acme.test', organization: 'Acme Two' });
-      expect((await t.call('POST', '/api/auth/password-reset', { body: { email: 'rita@acme.test' } })).status).toBe(202);
+      expect((await t.call('POST', '/api/auth/password-reset', { body: { email: 'rita@acme.test' } })).status).toBe(
+        202,
+      );
       const received = await mail.next('rita@acme.test', /Reset your Quorum password/);
       const token = linkIn(received, `${TEST_ORIGIN}/reset-password/`).split('/').pop()!;
 
@@ -193,7 +203,9 @@ describe.each(testDatabaseKinds())('mail sent by the app, through a real SMTP se
       expect((await t.call('GET', '/api/me', { cookie: user.cookie })).status).toBe(401);
       expect((await t.call('GET', '/api/me', { cookie: reset.cookie })).status).toBe(200);
 
-      const again = await t.call('POST', `/api/auth/password-reset/${token}`, { body: { password: 'another new password' } });
+      const again = await t.call('POST', `/api/auth/password-reset/${token}`, {
+        body: { password: 'another new password' },
+      });
       expect(again.status).toBe(404);
       expect(again.body.error.code).toBe('reset_invalid');
       const login = await t.call('POST', '/api/auth/login', {
@@ -208,14 +220,18 @@ describe.each(testDatabaseKinds())('mail sent by the app, through a real SMTP se
       const received = await mail.next('otto@acme.test', /Reset your Quorum password/);
       const token = linkIn(received, `${TEST_ORIGIN}/reset-password/`).split('/').pop()!;
       await t.db.update(passwordResets).set({ expiresAt: new Date(Date.now() - 1000) });
-      const res = await t.call('POST', `/api/auth/password-reset/${token}`, { body: { password: 'a brand new password' } });
+      const res = await t.call('POST', `/api/auth/password-reset/${token}`, {
+        body: { password: 'a brand new password' },
+      });
       expect(res.status).toBe(404);
     });
 
     it('rate-limits requests per address (the sixth within the hour is 429)', async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 6; i++) {
-        statuses.push((await t.call('POST', '/api/auth/password-reset', { body: { email: 'flood@acme.test' } })).status);
+        statuses.push(
+          (await t.call('POST', '/api/auth/password-reset', { body: { email: 'flood@acme.test' } })).status,
+        );
       }
       expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
     });

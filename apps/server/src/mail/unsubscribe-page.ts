@@ -63,7 +63,15 @@ export function renderUnsubscribeConfirm({
 }
 
 /** The page after an unsubscribe was applied. */
-export function renderUnsubscribed({ turnedOff, origin, nonce }: { turnedOff: PreferenceKey[]; origin: string; nonce: string }) {
+export function renderUnsubscribed({
+  turnedOff,
+  origin,
+  nonce,
+}: {
+  turnedOff: PreferenceKey[];
+  origin: string;
+  nonce: string;
+}) {
   const list = turnedOff.map((key) => SWITCH_LABELS[key]).join(', ');
   return page(
     'Unsubscribed',

@@ -12,7 +12,10 @@ describe.each(testDatabaseKinds())('deal members (%s)', (kind) => {
   const published: AccessRevocation[] = [];
 
   async function join(email: string, role: 'mobilizer' | 'seller', name = email.split('@')[0]!) {
-    const invite = await t.call('POST', `/api/deals/${dealId}/invites`, { cookie: seller.cookie, body: { email, role } });
+    const invite = await t.call('POST', `/api/deals/${dealId}/invites`, {
+      cookie: seller.cookie,
+      body: { email, role },
+    });
     const account = await t.signup({ email, name });
     const token = new URL(invite.body.url).pathname.split('/').pop();
     expect((await t.call('POST', `/api/invites/${token}/accept`, { cookie: account.cookie })).status).toBe(200);
@@ -36,9 +39,13 @@ describe.each(testDatabaseKinds())('deal members (%s)', (kind) => {
     manager = await t.signup({ email: 'mia@acme.test', name: 'Mia Manager', organization: 'Acme' });
     seller = await t.signup({ email: 'sam@acme.test', name: 'Sam Seller' });
     const [m] = await t.db.select().from(users).where(eq(users.id, manager.id));
-    await t.db.update(users).set({ organizationId: m!.organizationId, orgRole: 'member' }).where(eq(users.id, seller.id));
-    dealId = (await t.call('POST', '/api/deals', { cookie: seller.cookie, body: { title: 'Fleet', buyer: 'Nordwind' } }))
-      .body.id;
+    await t.db
+      .update(users)
+      .set({ organizationId: m!.organizationId, orgRole: 'member' })
+      .where(eq(users.id, seller.id));
+    dealId = (
+      await t.call('POST', '/api/deals', { cookie: seller.cookie, body: { title: 'Fleet', buyer: 'Nordwind' } })
+    ).body.id;
   });
   afterAll(() => t.close());
 

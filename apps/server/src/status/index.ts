@@ -4,8 +4,8 @@ export {
   type ComputeStatus,
   type StatusDocSource,
   StatusProjection,
-  type StoredStatusChange,
   type StatusProjectionOptions,
+  type StoredStatusChange,
 } from './projection.ts';
 export { type DealRoomKind, parseDealRoom } from './room-names.ts';
 export {

@@ -10,6 +10,8 @@ import type {
   DealDetail as DealDetailSchema,
   DealRole as DealRoleSchema,
   Deal as DealSchema,
+  DealStateFilter as DealStateFilterSchema,
+  DealState as DealStateSchema,
   DealStatus as DealStatusSchema,
   InviteInput as InviteInputSchema,
   InvitePreview as InvitePreviewSchema,
@@ -17,11 +19,9 @@ import type {
   LoginInput as LoginInputSchema,
   MailPreferences as MailPreferencesSchema,
   Member as MemberSchema,
-  DealState as DealStateSchema,
-  DealStateFilter as DealStateFilterSchema,
-  UpdateDealInput as UpdateDealInputSchema,
   OrgRole as OrgRoleSchema,
   SignupInput as SignupInputSchema,
+  UpdateDealInput as UpdateDealInputSchema,
 } from '@quorum/api-schema';
 
 export type User = Account['user'];

@@ -127,7 +127,10 @@ describe('roomDealOf', () => {
 
   it('reads the deal’s state and reason (open when the answer has none or an unknown one)', () => {
     const closed = { id: 'd1', title: 'T', buyer: 'B', state: 'no-decision', stateReason: 'Status quo' };
-    expect(roomDealOf({ deal: closed, role: 'seller' })).toMatchObject({ state: 'no-decision', stateReason: 'Status quo' });
+    expect(roomDealOf({ deal: closed, role: 'seller' })).toMatchObject({
+      state: 'no-decision',
+      stateReason: 'Status quo',
+    });
     expect(roomDealOf({ deal: { ...closed, state: 'sold' }, role: 'seller' })?.state).toBe('open');
   });
 
