@@ -17,6 +17,15 @@ import { exportRoutes } from './export/index.ts';
 import { createGuessLimiter, guideLinkRoutes, guidePageRoutes, lingeringDocs } from './guides/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { inviteRoutes } from './invites/index.ts';
+import {
+  createMailer,
+  type Mailer,
+  mailGuideViewed,
+  mailPreferenceRoutes,
+  mailVoiceSubmitted,
+  unsubscribeRoutes,
+} from './mail/index.ts';
+import { memberRoutes } from './members/index.ts';
 import { methodRoutes } from './method/index.ts';
 import { type FanOutStats, metricsRoutes, type ServerCounters } from './metrics/index.ts';
 import { type MentionNotice, notificationRoutes } from './notifications/index.ts';
@@ -26,6 +35,7 @@ import { createLimiterFactory, type RateLimit, type TokenBucketOptions } from '.
 import { appSecureHeaders, type MetricsAccess, securityHeaderValues } from './security/index.ts';
 import { type StatusBus, type StatusProjection, statusRoutes, withPresence } from './status/index.ts';
 import {
+  type AccessRevocation,
   createLocalRevocationBus,
   type RevocationBus,
   SessionSockets,
@@ -125,6 +135,11 @@ export interface AppOptions {
    * is queued and its figures go to /metrics.
    */
   webhooks?: { allowPrivate?: boolean; resolve?: Resolver; sender?: WebhookSender };
+  /**
+   * Sends mail through the outbox (`createMailer({db, outbox})`; main.ts starts the outbox). Default: mail is only
+   * enqueued, and waits in `mail_outbox` for an instance with a running outbox.
+   */
+  mailer?: Mailer;
 }
 
 /** The Hono app, plus the hook that attaches its websocket endpoint to a Node server. */
@@ -165,6 +180,7 @@ export function createApp({
   metrics = {},
   comments = {},
   webhooks = {},
+  mailer = createMailer({ db }),
 }: AppOptions): QuorumApp {
   const origins = typeof origin === 'string' ? [origin] : [...origin];
   if (origins.length === 0) throw new Error('createApp needs at least one origin');
@@ -197,14 +213,47 @@ export function createApp({
     revocations.publish(revocation).catch((error: unknown) => (log ?? console.error)(error));
   };
   const revokeSession = (token: string) => revokeByHash(hashToken(token));
-  api.route('/', authRoutes({ db, auth, rateLimits, trustProxy, limiters, onLogout: revokeSession }));
+  /** Closes the sockets a revocation names here at once; the bus tells the other instances. */
+  const revoke = async (revocation: AccessRevocation) => {
+    sessions.revoke(revocation);
+    await revocations.publish(revocation);
+  };
+  const logError = log ?? console.error;
+  api.route(
+    '/',
+    authRoutes({
+      db,
+      auth,
+      rateLimits,
+      trustProxy,
+      limiters,
+      onLogout: revokeSession,
+      mailer,
+      origin: origins[0],
+      onPasswordReset: (userId) => void revoke({ kind: 'user', userId }).catch(logError),
+      log: logError,
+    }),
+  );
   api.route('/', tokenRoutes({ db, onRevoke: revokeByHash }));
+  api.route('/', mailPreferenceRoutes({ db }));
   if (status) {
     // Before /deals/:id, which would otherwise take /deals/events.
     api.route('/', statusRoutes({ db, bus: status.bus, projection: status.projection, shutdown: status.shutdown }));
   }
-  api.route('/', dealRoutes({ db }));
-  api.route('/', inviteRoutes({ db, origin: origins[0]! }));
+  api.route(
+    '/',
+    dealRoutes({
+      db,
+      openDoc: engine ? (room) => engine.openDoc(room) : undefined,
+      bus: status?.bus,
+      log: logError,
+    }),
+  );
+  api.route('/', inviteRoutes({ db, origin: origins[0]!, mailer }));
+  api.route(
+    '/',
+    memberRoutes({ db, onRemoved: ({ userId, dealId }) => revoke({ kind: 'membership', userId, dealId }) }),
+  );
   const wakeWebhooks = () => webhooks.sender?.wake();
   api.route(
     '/',
@@ -213,6 +262,7 @@ export function createApp({
   if (engine) {
     const openDoc = (room: string) => engine.openDoc(room);
     const guideHooks = guideWebhookHooks({ db, openDoc, onQueued: wakeWebhooks, now: () => new Date(now()) });
+    const engagementMail = { db, mailer, openDoc, origin: origins[0]! };
     api.route('/', guideLinkRoutes({ db, openDoc, publicOrigin: origins[0], now: () => new Date(now()) }));
     app.route(
       '/',
@@ -224,8 +274,15 @@ export function createApp({
         limiters,
         origins,
         now: () => new Date(now()),
-        onView: guideHooks.onView,
-        onAnswer: guideHooks.onAnswer,
+        // Webhooks and mail never fail the stakeholder's request: what cannot be queued is logged.
+        onView: async (link, view) => {
+          await Promise.resolve(guideHooks.onView?.(link, view)).catch(logError);
+          if (view.first) await mailGuideViewed(engagementMail, link).catch(logError);
+        },
+        onAnswer: async (link) => {
+          await Promise.resolve(guideHooks.onAnswer?.(link)).catch(logError);
+          await mailVoiceSubmitted(engagementMail, link, new Date(now())).catch(logError);
+        },
       }),
     );
     api.route('/', engagementRoutes({ db, openDoc, now: () => new Date(now()) }));
@@ -258,6 +315,7 @@ export function createApp({
   app.route('/', healthRoutes({ db, redis }));
   const { sender } = webhooks;
   const webhookStats = sender ? () => sender.stats() : undefined;
+  app.route('/', unsubscribeRoutes({ db, origin: origins[0]! }));
   const metricsApp = engine
     ? metricsRoutes({
         stats: () => engine.stats(),

@@ -6,11 +6,14 @@
 import { createAuth } from '@quorum/auth';
 import { createDb } from '@quorum/db';
 import { computeStatus } from '@quorum/deal-model';
+import { createTransportFromUrl, MailOutbox } from '@quorum/mail';
 import { createPostgresPersistence, RedisFanOut, RoomEngine } from '@quorum/sync';
 import { Redis } from 'ioredis';
 import { createApp } from './app.ts';
 import { createRedisCommentBus } from './comments/index.ts';
 import { ConfigError, loadConfig } from './config/index.ts';
+import { followMeta } from './deals/index.ts';
+import { createMailer, mailHealthDrop } from './mail/index.ts';
 import { createPersistLatency, timedPersistence } from './metrics/index.ts';
 import { startServer } from './server.ts';
 import { createLocalStatusBus, type StatusBus, StatusProjection } from './status/index.ts';
@@ -34,6 +37,13 @@ async function main(): Promise<void> {
   const database = await createDb({ url: config.databaseUrl, dataDir: config.dataDir });
   const { db } = database;
   const auth = createAuth({ db, secure: config.origins[0]!.startsWith('https:') });
+  // Mail leaves through the outbox; without SMTP_URL it is held there and logged, and nothing fails.
+  const transport = config.smtpUrl ? createTransportFromUrl(config.smtpUrl) : null;
+  const outbox = new MailOutbox({ db, transport, from: config.mailFrom });
+  outbox.start();
+  if (!transport) console.warn('[quorum] no SMTP_URL: mail is kept in the outbox (mail_outbox) and logged, not sent.');
+  const mailer = createMailer({ db, outbox });
+  const origin = config.origins[0]!;
   // Several instances on one Postgres: updates and status events fan out through Redis (never needed for durability).
   const fanOut = config.redisUrl ? new RedisFanOut({ url: config.redisUrl }) : undefined;
   const redisBus = config.redisUrl ? createRedisStatusBus({ url: config.redisUrl }) : undefined;
@@ -79,6 +89,12 @@ async function main(): Promise<void> {
     bus,
     compute: (shared, seller, { id, online }) => computeStatus(shared, seller, { id, online }),
     onWebhookQueued: () => webhookSender.wake(),
+    // The deals row follows a title or buyer typed in the room; a health band drop is mailed.
+    onStored: async ({ dealId, previous, status }) => {
+      await followMeta(db, { dealId, status: { title: status.title, buyer: status.buyer } });
+      const topRisk = (status.risks as Array<{ message: string }> | undefined)?.[0]?.message ?? null;
+      await mailHealthDrop({ db, mailer, origin }, { dealId, before: previous?.health, after: status.health, topRisk });
+    },
   });
   const web = await loadWebBuild(config.webBuildDir);
   if (!web) console.warn(`[quorum] no web build in ${config.webBuildDir}: serving the API only (run \`pnpm build\`).`);
@@ -104,6 +120,7 @@ async function main(): Promise<void> {
     },
     metrics: { token: config.metricsToken, serve: config.metricsPort === undefined, persistLatency },
     webhooks: { allowPrivate: config.webhookAllowPrivate, sender: webhookSender },
+    mailer,
   });
   const server = await startServer(app, { port: config.port, hostname: config.host });
   const metricsServer =
@@ -135,6 +152,8 @@ async function main(): Promise<void> {
       await webhookSender.stop();
       await engine.close();
       await closing;
+      await outbox.stop();
+      transport?.close();
       await bus.close();
       await commentBus?.close();
       await fanOut?.close();

@@ -28,6 +28,20 @@ export const account = z
   })
   .meta({ id: 'Account' });
 
+/** `POST /api/auth/password-reset`: mail a reset link to this address (if it has an account). */
+export const passwordResetRequestBody = z.object({ email: email() });
+
+/** `/api/auth/password-reset/:token`: the token of a reset link (anything else answers 404). */
+export const passwordResetTokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/) });
+
+/** `POST /api/auth/password-reset/:token`. */
+export const passwordResetBody = z.object({
+  password: text({ min: 10, max: 256, label: 'password', raw: true }),
+});
+
+/** `POST /api/auth/password-reset`: always the same answer, whether the account exists or not. */
+export const passwordResetRequested = z.object({ ok: z.literal(true) });
+
 /** `POST /api/auth/logout`. */
 export const loggedOut = z.object({ ok: z.literal(true) });
 

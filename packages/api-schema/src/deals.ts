@@ -1,8 +1,43 @@
 import { z } from 'zod';
-import { text, timestamp, uuid } from './strings.ts';
+import { oneOf, optionalText, text, timestamp, uuid } from './strings.ts';
 
 /** What the caller is on a deal; a manager who is not on the deal sees it read-only. */
 export const dealRole = z.enum(['seller', 'mobilizer', 'manager']);
+
+/**
+ * A deal's life (DESIGN.md 7d): open, closed as won, lost or no decision (the status quo won: a first-class outcome),
+ * or archived.
+ */
+export const dealState = z.enum(['open', 'won', 'lost', 'no-decision', 'archived']);
+
+/** `GET /api/deals?state=`: which deals to list (default `open`; `closed` = won, lost and no decision). */
+export const dealListQuery = z.object({
+  state: oneOf(['open', 'closed', 'archived', 'all'], { label: 'state' }).default('open'),
+});
+
+/**
+ * `PATCH /api/deals/:id`: rename (title and buyer stay in step with the shared document's `meta`), close, archive or
+ * reopen. Closing as lost or no decision needs a reason.
+ */
+export const updateDealBody = z
+  .object({
+    title: text({ max: 200, label: 'title' }).optional(),
+    buyer: text({ max: 200, label: 'buyer company' }).optional(),
+    state: oneOf(['open', 'won', 'lost', 'no-decision', 'archived'], { label: 'state' }).optional(),
+    reason: optionalText({ max: 1000, label: 'reason', prose: true }),
+  })
+  .superRefine((value, ctx) => {
+    if ((value.state === 'lost' || value.state === 'no-decision') && !value.reason) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: 'Say why the deal was lost or ended without a decision: it is what the team learns from.',
+      });
+    }
+    if (value.title === undefined && value.buyer === undefined && value.state === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['title'], message: 'Send a title, a buyer or a state to change.' });
+    }
+  });
 
 /** `POST /api/deals`. */
 export const createDealBody = z.object({
@@ -45,6 +80,9 @@ export const deal = z
     title: z.string(),
     buyer: z.string(),
     createdAt: timestamp,
+    state: dealState,
+    /** Why it was closed or archived (null while open). */
+    stateReason: z.string().nullable(),
     role: dealRole,
     rooms: z.array(room),
     status: dealStatus.nullable(),
@@ -57,7 +95,14 @@ export const dealList = z.object({ deals: z.array(deal) });
 /** `GET /api/deals/:id`. */
 export const dealDetail = z
   .object({
-    deal: z.object({ id: uuid, title: z.string(), buyer: z.string(), createdAt: timestamp }),
+    deal: z.object({
+      id: uuid,
+      title: z.string(),
+      buyer: z.string(),
+      createdAt: timestamp,
+      state: dealState,
+      stateReason: z.string().nullable(),
+    }),
     role: dealRole,
     rooms: z.array(room),
     status: dealStatus.nullable(),
@@ -65,6 +110,9 @@ export const dealDetail = z
   .meta({ id: 'DealDetail' });
 
 export type DealRole = z.infer<typeof dealRole>;
+export type DealState = z.infer<typeof dealState>;
+export type DealStateFilter = z.infer<typeof dealListQuery>['state'];
+export type UpdateDealInput = z.input<typeof updateDealBody>;
 export type CreateDealInput = z.input<typeof createDealBody>;
 export type Room = z.infer<typeof room>;
 export type DealStatus = z.infer<typeof dealStatus>;

@@ -5,6 +5,8 @@ export * from './errors.ts';
 export * from './guide-links.ts';
 export * from './integration.ts';
 export * from './invites.ts';
+export * from './mail.ts';
+export * from './members.ts';
 export * from './method.ts';
 export * from './notifications.ts';
 export * from './status.ts';

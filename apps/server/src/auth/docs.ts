@@ -1,4 +1,4 @@
-import { account, loggedOut } from '@quorum/api-schema';
+import { account, loggedOut, passwordResetRequested } from '@quorum/api-schema';
 import { operation } from '../openapi/index.ts';
 
 /** OpenAPI descriptions of the account routes. */
@@ -33,6 +33,34 @@ export const authDocs = {
     description: 'Deletes the session server-side; its open websockets close with 4401.',
     session: false,
     ok: { description: 'Logged out; the cookie is cleared.', schema: loggedOut },
+  }),
+  requestPasswordReset: operation({
+    tag: 'Accounts',
+    summary: 'Ask for a password reset link',
+    description:
+      'Mails a single-use link to `/reset-password/<token>`, valid for an hour, when the address has an account. The answer is the same (202) whether it has one or not.',
+    session: false,
+    ok: {
+      status: 202,
+      description: 'Accepted; a mail goes out if the address has an account.',
+      schema: passwordResetRequested,
+    },
+    errors: {
+      400: 'A field is missing or wrong; `field` names it.',
+      429: 'Too many reset requests for this address or from this client (Retry-After).',
+    },
+  }),
+  resetPassword: operation({
+    tag: 'Accounts',
+    summary: 'Set a new password with a reset link',
+    description:
+      'Sets the password, ends every session of the account (their websockets close on every instance) and starts a new one (Set-Cookie).',
+    session: false,
+    ok: { description: 'The account; the new session cookie is set.', schema: account },
+    errors: {
+      400: 'The password is missing or too short; `field` names it.',
+      404: 'The link is unknown, used or expired (`reset_invalid`).',
+    },
   }),
   me: operation({
     tag: 'Accounts',

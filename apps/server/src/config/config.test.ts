@@ -39,6 +39,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ METRICS_PORT: '0' })).toThrow(/METRICS_PORT/);
   });
 
+  it("reads the mail settings: no SMTP by default, a sender on the origin's host", () => {
+    expect(loadConfig({ ORIGIN: 'https://q.example.com' })).toMatchObject({
+      smtpUrl: undefined,
+      mailFrom: 'Quorum <quorum@q.example.com>',
+    });
+    expect(
+      loadConfig({ SMTP_URL: 'smtps://user:secret@smtp.example.com:465', MAIL_FROM: 'Deals <deals@example.com>' }),
+    ).toMatchObject({ smtpUrl: 'smtps://user:secret@smtp.example.com:465', mailFrom: 'Deals <deals@example.com>' });
+    expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525' }).smtpUrl).toBe('smtp://127.0.0.1:2525');
+  });
+
   it('reads TRUST_PROXY as a count of trusted proxies', () => {
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
@@ -54,6 +65,9 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'http://x' }, /REDIS_URL/],
     [{ MAX_MESSAGE_BYTES: '-1' }, /MAX_MESSAGE_BYTES/],
     [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY/],
+    [{ SMTP_URL: 'http://smtp.example.com' }, /SMTP_URL/],
+    [{ SMTP_URL: 'smtp.example.com:25' }, /SMTP_URL/],
+    [{ MAIL_FROM: 'not an address' }, /MAIL_FROM/],
   ])('fails fast with a ConfigError naming the variable: %j', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);

@@ -32,6 +32,10 @@ export interface Config {
   sessionCheckMs: number;
   /** `WEBHOOK_ALLOW_PRIVATE=true`: webhook URLs may reach loopback, private and link-local addresses. */
   webhookAllowPrivate: boolean;
+  /** `SMTP_URL` (`smtp://…` or `smtps://…`): mail is sent through it; unset, mail waits in the outbox and is logged. */
+  smtpUrl: string | undefined;
+  /** `MAIL_FROM`: the sender of Quorum's mail (default `Quorum <quorum@<origin's host>>`). */
+  mailFrom: string;
 }
 
 /** The web app's build directory when `WEB_BUILD_DIR` is unset: apps/web/build next to this package. */
@@ -42,7 +46,8 @@ const DEFAULT_WEB_BUILD = fileURLToPath(new URL('../../../web/build', import.met
  * PORT (3000), HOST (0.0.0.0), DATABASE_URL, DATA_DIR (.data), ORIGIN (http://localhost:$PORT; several
  * separated by commas), REDIS_URL, WEB_BUILD_DIR (apps/web/build), MAX_MESSAGE_BYTES (2 MiB),
  * TRUST_PROXY (false; true or a count of proxies), METRICS_TOKEN, METRICS_PORT, MAX_SOCKETS_PER_IP (50),
- * MAX_SOCKETS_PER_USER (20), SESSION_CHECK_MS (60000), WEBHOOK_ALLOW_PRIVATE (false). Throws a {@link ConfigError} naming the first bad variable.
+ * MAX_SOCKETS_PER_USER (20), SESSION_CHECK_MS (60000), WEBHOOK_ALLOW_PRIVATE (false), SMTP_URL, MAIL_FROM (Quorum
+ * <quorum@host of ORIGIN>). Throws a {@link ConfigError} naming the first bad variable.
  */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const port = integer(env, 'PORT', 3000, 0, 65_535);
@@ -52,12 +57,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const redisUrl = blank(env.REDIS_URL) ? undefined : env.REDIS_URL!;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('REDIS_URL must be a redis:// URL.');
+  const publicOrigins = origins(blank(env.ORIGIN) ? `http://localhost:${port}` : env.ORIGIN!);
   return {
     port,
     host: blank(env.HOST) ? '0.0.0.0' : env.HOST!,
     databaseUrl,
     dataDir: blank(env.DATA_DIR) ? '.data' : env.DATA_DIR!,
-    origins: origins(blank(env.ORIGIN) ? `http://localhost:${port}` : env.ORIGIN!),
+    origins: publicOrigins,
     redisUrl,
     webBuildDir: blank(env.WEB_BUILD_DIR) ? DEFAULT_WEB_BUILD : resolve(env.WEB_BUILD_DIR!),
     maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024, 256 * 1024 * 1024),
@@ -68,7 +74,37 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxSocketsPerUser: integer(env, 'MAX_SOCKETS_PER_USER', 20, 1, 100_000),
     sessionCheckMs: integer(env, 'SESSION_CHECK_MS', 60_000, 50, 3_600_000),
     webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE?.trim().toLowerCase() === 'true',
+    smtpUrl: smtpUrl(env.SMTP_URL),
+    mailFrom: mailFrom(env.MAIL_FROM, new URL(publicOrigins[0]!).hostname),
   };
+}
+
+/** SMTP_URL: unset, or an `smtp://` / `smtps://` URL with a host (credentials, port and options as nodemailer reads them). */
+function smtpUrl(raw: string | undefined): string | undefined {
+  if (blank(raw)) return undefined;
+  const value = raw!.trim();
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || url.hostname === '') {
+    throw new ConfigError(
+      'SMTP_URL must be an smtp:// or smtps:// URL, like smtps://user:password@smtp.example.com:465.',
+    );
+  }
+  return value;
+}
+
+/** MAIL_FROM: `Name <address>` or a bare address; default `Quorum <quorum@<host>>`. */
+function mailFrom(raw: string | undefined, host: string): string {
+  if (blank(raw)) return `Quorum <quorum@${host.includes('.') ? host : `${host}.localdomain`}>`;
+  const value = raw!.trim();
+  if (!/^([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(value)) {
+    throw new ConfigError(`MAIL_FROM must be an address or "Name <address>" (got "${value}").`);
+  }
+  return value;
 }
 
 /** METRICS_TOKEN: unset, or at least 16 characters without spaces (it is compared as a bearer token). */

@@ -9,6 +9,10 @@ export interface DealRecord {
   title: string;
   buyer: string;
   createdAt: Date;
+  /** `open`, `won`, `lost`, `no-decision` or `archived` (DESIGN.md 7d). */
+  state: string;
+  /** Why it was closed or archived. */
+  stateReason: string | null;
 }
 
 /** A deal the caller may see, with their role on it. */
@@ -30,6 +34,8 @@ export async function findVisibleDeal(db: Database, user: AuthUser, dealId: stri
       title: deals.title,
       buyer: deals.buyer,
       createdAt: deals.createdAt,
+      state: deals.state,
+      stateReason: deals.stateReason,
       membershipRole: dealMembers.role,
     })
     .from(deals)

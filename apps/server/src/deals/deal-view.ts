@@ -1,3 +1,4 @@
+import type { DealState } from '@quorum/api-schema';
 import { type DealRole, roomAccessByRole, roomName } from '@quorum/auth';
 import type { DealRecord } from './deal-access.ts';
 
@@ -7,6 +8,10 @@ export interface DealView {
   title: string;
   buyer: string;
   createdAt: string;
+  /** The deal's life: `open`, `won`, `lost`, `no-decision` or `archived`. */
+  state: DealState;
+  /** Why it was closed or archived (null while open). */
+  stateReason: string | null;
   /** The caller's role: `seller`, `mobilizer`, or `manager` (read-only). */
   role: DealRole;
   /** Room names and what the caller may do in each (`write` | `read` | `none`). */
@@ -27,6 +32,8 @@ export function dealView(
     title: deal.title,
     buyer: deal.buyer,
     createdAt: deal.createdAt.toISOString(),
+    state: deal.state as DealState,
+    stateReason: deal.stateReason,
     role,
     rooms: (['shared', 'seller', 'buyer'] as const).flatMap((kind) => {
       const a = access[kind];
@@ -38,7 +45,7 @@ export function dealView(
 
 /** GET /api/deals/:id: `{deal, role, rooms, status}` (the shape the web app's `DealDetail` reads). */
 export interface DealDetailView {
-  deal: { id: string; title: string; buyer: string; createdAt: string };
+  deal: { id: string; title: string; buyer: string; createdAt: string; state: DealState; stateReason: string | null };
   role: DealRole;
   rooms: DealView['rooms'];
   status: unknown;
@@ -50,6 +57,6 @@ export function dealDetailView(
   role: DealRole,
   stored: { status: unknown; sharedStatus: unknown } | null,
 ): DealDetailView {
-  const { id, title, buyer, createdAt, rooms, status } = dealView(deal, role, stored);
-  return { deal: { id, title, buyer, createdAt }, role, rooms, status };
+  const { id, title, buyer, createdAt, state, stateReason, rooms, status } = dealView(deal, role, stored);
+  return { deal: { id, title, buyer, createdAt, state, stateReason }, role, rooms, status };
 }

@@ -7,7 +7,7 @@ export const inviteDocs = {
     tag: 'Invites',
     summary: 'Invite someone to a deal',
     description:
-      'A single-use link valid for 7 days, bound to the invited email (only an account with that address can accept). Stored hashed: the URL exists only in this answer.',
+      'A single-use link valid for 7 days, bound to the invited email (only an account with that address can accept), sent to that address by mail. Stored hashed: the URL exists only in this answer and the mail.',
     ok: { status: 201, description: 'The invite link.', schema: createdInvite },
     errors: {
       400: 'A field is missing or wrong; `field` names it.',

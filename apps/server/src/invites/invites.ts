@@ -13,6 +13,7 @@ export const INVITE_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 
 /** A freshly created invite: the secret token (never stored) and when it expires. */
 export interface CreatedInvite {
+  id: string;
   token: string;
   expiresAt: Date;
 }
@@ -32,15 +33,11 @@ export async function createInvite(
   }
   const token = generateToken();
   const expiresAt = new Date(now.getTime() + INVITE_LIFETIME_MS);
-  await db.insert(invites).values({
-    dealId: visible.deal.id,
-    tokenHash: hashToken(token),
-    email,
-    role,
-    createdBy: user.id,
-    expiresAt,
-  });
-  return { token, expiresAt };
+  const [row] = await db
+    .insert(invites)
+    .values({ dealId: visible.deal.id, tokenHash: hashToken(token), email, role, createdBy: user.id, expiresAt })
+    .returning({ id: invites.id });
+  return { id: row!.id, token, expiresAt };
 }
 
 /**

@@ -17,7 +17,7 @@ export type ApiTag =
 
 /** The successful answer of an operation. */
 export interface OkResponse {
-  status?: 200 | 201;
+  status?: 200 | 201 | 202;
   description: string;
   /** The JSON body's schema; omitted for answers that are not JSON. */
   schema?: StandardSchemaV1;

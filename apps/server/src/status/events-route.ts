@@ -86,7 +86,8 @@ export function statusRoutes({
         const view = statusViewFor(viewer, event.audience);
         if (!view || !event.changed[view]) return;
         outbox.delete(event.dealId);
-        outbox.set(event.dealId, view === 'full' ? event.status : event.sharedStatus);
+        const status = view === 'full' ? event.status : event.sharedStatus;
+        outbox.set(event.dealId, event.audience.state ? { ...status, state: event.audience.state } : status);
         kick();
       };
 
@@ -122,7 +123,7 @@ export function statusRoutes({
         for (const deal of visible) {
           if (!deal.status) projection?.schedule(deal.dealId);
           else if (!outbox.has(deal.dealId))
-            await stream.writeSSE({ event: 'status', data: JSON.stringify(deal.status) });
+            await stream.writeSSE({ event: 'status', data: JSON.stringify({ ...deal.status, state: deal.state }) });
         }
         await stream.writeSSE({ event: 'ready', data: JSON.stringify({ deals: visible.length }) });
         ready = true;

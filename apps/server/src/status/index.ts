@@ -5,6 +5,7 @@ export {
   type StatusDocSource,
   StatusProjection,
   type StatusProjectionOptions,
+  type StoredStatusChange,
 } from './projection.ts';
 export {
   createLocalStatusBus,

@@ -46,6 +46,18 @@ export interface StatusProjectionOptions {
   onPublished?: (dealId: string) => void;
   /** Called after a `deal.status.changed` webhook was queued (the webhook sender's `wake`). */
   onWebhookQueued?: () => void;
+  /**
+   * Called after a status was stored and published, with the full view stored before (none for a first projection):
+   * the deals row follows a title typed in the room, a health band drop is mailed. Errors go to `onError`.
+   */
+  onStored?: (change: StoredStatusChange) => void | Promise<void>;
+}
+
+/** A status the projection just stored, and the one it replaced. */
+export interface StoredStatusChange {
+  dealId: string;
+  previous: DealStatusView | undefined;
+  status: DealStatusView;
 }
 
 /** Which of a deal's documents changed since its last recomputation. */
@@ -79,6 +91,7 @@ export class StatusProjection {
   readonly #onError: (error: unknown, dealId: string) => void;
   readonly #onPublished: (dealId: string) => void;
   readonly #onWebhookQueued: () => void;
+  readonly #onStored: ((change: StoredStatusChange) => void | Promise<void>) | undefined;
   readonly #pending = new Map<string, { timer: ReturnType<typeof setTimeout>; edits: Edits }>();
   readonly #running = new Map<string, Promise<void>>();
   readonly #rerun = new Map<string, Edits>();
@@ -95,6 +108,7 @@ export class StatusProjection {
     onError = (error, dealId) => console.error(`[status] could not project deal ${dealId}`, error),
     onPublished = () => undefined,
     onWebhookQueued = () => undefined,
+    onStored,
   }: StatusProjectionOptions) {
     this.#db = db;
     this.#engine = engine;
@@ -104,6 +118,7 @@ export class StatusProjection {
     this.#onError = onError;
     this.#onPublished = onPublished;
     this.#onWebhookQueued = onWebhookQueued;
+    this.#onStored = onStored;
   }
 
   /**
@@ -229,7 +244,11 @@ export class StatusProjection {
     }
     full = { ...full, id: dealId };
     sharedView = { ...sharedView, id: dealId };
-    const saved = await updateStatus(this.#db, dealId, (previous) => decide(previous, { full, sharedView, edits }));
+    let before: DealStatusView | undefined;
+    const saved = await updateStatus(this.#db, dealId, (previous) => {
+      before = previous?.status;
+      return decide(previous, { full, sharedView, edits });
+    });
     if (!saved) return;
     await this.#bus.publish({
       dealId,
@@ -247,6 +266,7 @@ export class StatusProjection {
       });
       if (queued.length > 0) this.#onWebhookQueued();
     }
+    await this.#onStored?.({ dealId, previous: before, status: saved.status });
   }
 
   #online(dealId: string): number {

@@ -4,6 +4,8 @@ import type { DealStatusView } from './status-types.ts';
 export interface DealAudience {
   /** The deal's seller organization: its managers get the full status. */
   organizationId: string;
+  /** The deal's life (`open`, `won`, `lost`, `no-decision`, `archived`): dashboards show it with the status. */
+  state?: string;
   /** The deal's members with their deal role (`seller` gets the full status, `mobilizer` the shared view). */
   members: Array<{ userId: string; role: string }>;
 }

@@ -59,7 +59,13 @@ describe.each(testDatabaseKinds())('status store on %s', (kind) => {
 
     const forMobilizer = await listVisibleStatuses(handle.db, mobilizer);
     expect(forMobilizer).toEqual([
-      { dealId, organizationId: expect.any(String), view: 'shared', status: { id: dealId, health: 55 } },
+      {
+        dealId,
+        organizationId: expect.any(String),
+        view: 'shared',
+        status: { id: dealId, health: 55 },
+        state: 'open',
+      },
     ]);
     expect((await listVisibleStatuses(handle.db, colleague)).map((d) => d.dealId)).toEqual([otherDealId]);
     expect(await listVisibleStatuses(handle.db, outsider)).toEqual([]);

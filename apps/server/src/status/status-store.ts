@@ -70,6 +70,8 @@ export interface VisibleDealStatus {
   organizationId: string;
   view: StatusViewKind;
   status: DealStatusView | null;
+  /** The deal's life: `open`, `won`, `lost`, `no-decision` or `archived`. */
+  state: string;
 }
 
 /** The condition "viewer may see this deal": a member of it, or a manager of its organization. */
@@ -90,6 +92,7 @@ export async function listVisibleStatuses(db: Database, viewer: StatusViewer): P
     .select({
       dealId: deals.id,
       organizationId: deals.organizationId,
+      state: deals.state,
       role: dealMembers.role,
       // Only the view the caller gets leaves the database: a Mobilizer membership means the shared view.
       stored: sql<DealStatusView | null>`case when ${dealMembers.role} = 'mobilizer' then ${dealStatus.sharedStatus} else ${dealStatus.status} end`,
@@ -103,7 +106,13 @@ export async function listVisibleStatuses(db: Database, viewer: StatusViewer): P
   for (const row of rows) {
     const view = viewOf(viewer, row.organizationId, row.role);
     if (!view) continue;
-    visible.push({ dealId: row.dealId, organizationId: row.organizationId, view, status: parseStored(row.stored) });
+    visible.push({
+      dealId: row.dealId,
+      organizationId: row.organizationId,
+      view,
+      status: parseStored(row.stored),
+      state: row.state,
+    });
   }
   return visible;
 }

@@ -30,7 +30,7 @@ export function viewOf(viewer: StatusViewer, organizationId: string, role: strin
 /** Loads who may see a deal's status; null when the deal does not exist. */
 export async function loadAudience(db: Database, dealId: string): Promise<DealAudience | null> {
   const [deal] = await db
-    .select({ organizationId: deals.organizationId })
+    .select({ organizationId: deals.organizationId, state: deals.state })
     .from(deals)
     .where(eq(deals.id, dealId))
     .limit(1);
@@ -39,5 +39,5 @@ export async function loadAudience(db: Database, dealId: string): Promise<DealAu
     .select({ userId: dealMembers.userId, role: dealMembers.role })
     .from(dealMembers)
     .where(eq(dealMembers.dealId, dealId));
-  return { organizationId: deal.organizationId, members };
+  return { organizationId: deal.organizationId, state: deal.state, members };
 }

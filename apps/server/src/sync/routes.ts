@@ -213,9 +213,11 @@ export function syncRoutes({
           if (token) {
             const owner = { token, sessionId: hashToken(token), userId, dealId: parseRoomName(room)?.dealId ?? null };
             cleanups.push(
-              sessions.add(owner, () => {
+              sessions.add(owner, (revocation) => {
                 counters.revokedConnections = (counters.revokedConnections ?? 0) + 1;
-                closeWith(CloseCode.unauthorized, 'access revoked');
+                // A removed member still has a session: 4403 (no access to this deal), not 4401 (signed out).
+                if (revocation.kind === 'membership') closeWith(CloseCode.forbidden, 'removed from the deal');
+                else closeWith(CloseCode.unauthorized, 'access revoked');
                 connection?.close();
               }),
               sessionCheck.retain(),

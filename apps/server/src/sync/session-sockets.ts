@@ -14,13 +14,13 @@ export interface SocketOwner {
 
 interface Entry {
   owner: SocketOwner;
-  close: () => void;
+  close: (revocation: AccessRevocation) => void;
 }
 
 /**
  * The open websockets of this instance by session, by user and by user and deal, so that an access
  * revocation (a logout, a user's sessions invalidated, a member removed from a deal) closes exactly the
- * sockets it concerns with 4401 at once. Nothing is persisted.
+ * sockets it concerns at once (the close function gets the revocation, to pick 4401 or 4403). Nothing is persisted.
  */
 export class SessionSockets {
   readonly #entries = new Set<Entry>();
@@ -28,7 +28,7 @@ export class SessionSockets {
   readonly #byUser = new Map<string, Set<Entry>>();
 
   /** Registers a socket's close function under its owner; returns the unregister function. */
-  add(owner: SocketOwner, close: () => void): () => void {
+  add(owner: SocketOwner, close: (revocation: AccessRevocation) => void): () => void {
     const entry: Entry = { owner, close };
     this.#entries.add(entry);
     index(this.#bySession, owner.sessionId, entry);
@@ -59,7 +59,7 @@ export class SessionSockets {
           );
     for (const entry of matching) {
       this.#remove(entry);
-      entry.close();
+      entry.close(revocation);
     }
     return matching.length;
   }

@@ -4,5 +4,6 @@ export * from './documents.ts';
 export * from './guides.ts';
 export * from './integration.ts';
 export * from './mail.ts';
+export * from './password-resets.ts';
 export * from './status.ts';
 export * from './webhooks.ts';

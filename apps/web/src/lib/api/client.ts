@@ -4,13 +4,17 @@ import type {
   CreateDealInput,
   Deal,
   DealDetail,
+  DealStateFilter,
   DealSummary,
   Invite,
   InviteInput,
   InvitePreview,
   LoginInput,
+  MailPreferences,
   Me,
+  Member,
   SignupInput,
+  UpdateDealInput,
 } from './types.ts';
 
 /** The typed API client; every method rejects with an {@link ApiError}. */
@@ -67,8 +71,28 @@ export function createApi({
     logout: () => request<unknown>('POST', '/api/auth/logout', {}),
     /** The signed-in user; rejects with status 401 when there is no session. */
     me: () => request<Me>('GET', '/api/me'),
-    /** Deals the caller can see, each with the caller's role. */
-    listDeals: async () => (await request<{ deals: DealSummary[] }>('GET', '/api/deals')).deals,
+    /** Deals the caller can see in a state (default: open), each with the caller's role. */
+    listDeals: async (state: DealStateFilter = 'open') =>
+      (await request<{ deals: DealSummary[] }>('GET', `/api/deals?state=${state}`)).deals,
+    /** Renames, closes, archives or reopens a deal (sellers only). */
+    updateDeal: (dealId: string, input: UpdateDealInput) =>
+      request<DealDetail>('PATCH', `/api/deals/${id(dealId)}`, input),
+    /** Who is on a deal. */
+    listMembers: async (dealId: string) =>
+      (await request<{ members: Member[] }>('GET', `/api/deals/${id(dealId)}/members`)).members,
+    /** Removes someone from a deal (sellers), or leaves it (anyone, with their own id). */
+    removeMember: (dealId: string, userId: string) =>
+      request<{ ok: true }>('DELETE', `/api/deals/${id(dealId)}/members/${id(userId)}`),
+    /** Mails a password reset link to the address, if it has an account (the answer is the same either way). */
+    requestPasswordReset: (email: string) => request<{ ok: true }>('POST', '/api/auth/password-reset', { email }),
+    /** Sets a new password with a reset link's token; signs in. */
+    resetPassword: (token: string, password: string) =>
+      request<Me>('POST', `/api/auth/password-reset/${id(token)}`, { password }),
+    /** The signed-in user's mail switches. */
+    getMailPreferences: () => request<MailPreferences>('GET', '/api/me/mail-preferences'),
+    /** Changes some mail switches; returns them all. */
+    setMailPreferences: (changes: Partial<MailPreferences>) =>
+      request<MailPreferences>('PUT', '/api/me/mail-preferences', changes),
     /** Creates a deal; the caller becomes its seller. */
     createDeal: (input: CreateDealInput) => request<Deal>('POST', '/api/deals', input),
     /** Creates a deal room filled with a realistic buying group. */

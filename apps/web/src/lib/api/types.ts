@@ -10,13 +10,18 @@ import type {
   DealDetail as DealDetailSchema,
   DealRole as DealRoleSchema,
   Deal as DealSchema,
+  DealStateFilter as DealStateFilterSchema,
+  DealState as DealStateSchema,
   DealStatus as DealStatusSchema,
   InviteInput as InviteInputSchema,
   InvitePreview as InvitePreviewSchema,
   InviteRole as InviteRoleSchema,
   LoginInput as LoginInputSchema,
+  MailPreferences as MailPreferencesSchema,
+  Member as MemberSchema,
   OrgRole as OrgRoleSchema,
   SignupInput as SignupInputSchema,
+  UpdateDealInput as UpdateDealInputSchema,
 } from '@quorum/api-schema';
 
 export type User = Account['user'];
@@ -62,3 +67,18 @@ export type Invite = CreatedInvite;
 export type InvitePreview = InvitePreviewSchema;
 
 export type AcceptedInvite = AcceptedInviteSchema;
+
+/** A deal's life: `open`, `won`, `lost`, `no-decision` or `archived`. */
+export type DealState = DealStateSchema;
+
+/** The deal list's filter: `open`, `closed`, `archived` or `all`. */
+export type DealStateFilter = DealStateFilterSchema;
+
+/** `PATCH /api/deals/:id`. */
+export type UpdateDealInput = UpdateDealInputSchema;
+
+/** Someone on a deal. */
+export type Member = MemberSchema;
+
+/** The switches of the mail a user gets. */
+export type MailPreferences = MailPreferencesSchema;

@@ -34,7 +34,7 @@ export class DashboardState {
   /** True once the first snapshot of statuses has arrived. */
   loaded = $state(false);
   sort: DealSort = $state({ key: 'health', direction: 'asc' });
-  filter: DealFilter = $state({ query: '', band: 'all', stage: 'all' });
+  filter: DealFilter = $state({ query: '', band: 'all', stage: 'all', state: 'open' });
   /** The clock "last change" is measured against; ticks while connected. */
   now = $state(Date.now());
 

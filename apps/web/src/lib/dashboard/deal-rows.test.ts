@@ -13,6 +13,23 @@ const deals: DashboardStatus[] = [
 const all = { query: '', band: 'all', stage: 'all' };
 
 describe('the deal table', () => {
+  it('filters by the deal’s state: open by default on the dashboard, closed = won, lost and no decision', () => {
+    const lives: DashboardStatus[] = [
+      { id: 'o', title: 'Open one' },
+      { id: 'w', title: 'Won one', state: 'won' },
+      { id: 'n', title: 'Status quo', state: 'no-decision' },
+      { id: 'l', title: 'Lost one', state: 'lost' },
+      { id: 'x', title: 'Archived one', state: 'archived' },
+      { id: 'p', title: 'Reopened', state: 'open' },
+    ];
+    const ids = (state: 'open' | 'closed' | 'archived' | 'all') =>
+      visibleRows(lives, { ...all, state }, { key: 'title', direction: 'asc' }).map((d) => d.id);
+    expect(ids('open')).toEqual(['o', 'p']);
+    expect(ids('closed')).toEqual(['l', 'n', 'w']);
+    expect(ids('archived')).toEqual(['x']);
+    expect(ids('all')).toHaveLength(6);
+  });
+
   it('sorts by health, worst first, and reverses', () => {
     expect(visibleRows(deals, all, { key: 'health', direction: 'asc' }).map((d) => d.id)).toEqual(['a', 'c', 'b', 'd']);
     expect(visibleRows(deals, all, { key: 'health', direction: 'desc' }).map((d) => d.id)).toEqual([

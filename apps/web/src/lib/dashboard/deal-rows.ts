@@ -20,11 +20,34 @@ export interface DealSort {
   direction: 'asc' | 'desc';
 }
 
-/** What the table shows: a text query on title and buyer, a health band, a stage (`all` for any). */
+/** Which deals by their life: `open`, `closed` (won, lost, no decision), `archived`, or `all`. */
+export type DealStateFilter = 'open' | 'closed' | 'archived' | 'all';
+
+/** The choices of the state filter, in the order the Select shows them. */
+export const STATE_FILTERS: ReadonlyArray<{ id: DealStateFilter; label: string }> = [
+  { id: 'open', label: 'Open' },
+  { id: 'closed', label: 'Closed' },
+  { id: 'archived', label: 'Archived' },
+  { id: 'all', label: 'All' },
+];
+
+/** Whether a deal in `state` (none known: open) passes the state filter. */
+export function matchesState(state: string | undefined, filter: DealStateFilter): boolean {
+  const life = state ?? 'open';
+  if (filter === 'all') return true;
+  if (filter === 'closed') return life === 'won' || life === 'lost' || life === 'no-decision';
+  return life === filter;
+}
+
+/**
+ * What the table shows: a text query on title and buyer, a health band, a stage (`all` for any), and the deals'
+ * state (default: all).
+ */
 export interface DealFilter {
   query: string;
   band: string;
   stage: string;
+  state?: DealStateFilter;
 }
 
 /** Every verified stage in pipeline order, `closed` last. */
@@ -63,7 +86,8 @@ export function visibleRows(deals: Iterable<DashboardStatus>, filter: DealFilter
     (deal) =>
       (!query || `${deal.title ?? ''} ${deal.buyer ?? ''}`.toLocaleLowerCase().includes(query)) &&
       (filter.band === 'all' || healthBand(deal.health).id === filter.band) &&
-      (filter.stage === 'all' || deal.stage === filter.stage),
+      (filter.stage === 'all' || deal.stage === filter.stage) &&
+      matchesState(deal.state, filter.state ?? 'all'),
   );
   const sign = sort.direction === 'asc' ? 1 : -1;
   return rows.sort((a, b) => {

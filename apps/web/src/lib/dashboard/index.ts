@@ -3,10 +3,13 @@ export { DashboardState, type DashboardStateOptions } from './dashboard-state.sv
 export {
   type DealFilter,
   type DealSort,
+  type DealStateFilter,
+  matchesState,
   percent,
   pipelineCounts,
   type SortKey,
   STAGE_ORDER,
+  STATE_FILTERS,
   stageLabel,
   timeAgo,
   visibleRows,

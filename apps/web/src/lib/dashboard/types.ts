@@ -32,6 +32,8 @@ export interface DashboardStatus {
   risks?: StatusRisk[];
   online?: number;
   updatedAt?: string;
+  /** The deal's life: `open`, `won`, `lost`, `no-decision` or `archived` (the events stream adds it). */
+  state?: string;
   [field: string]: unknown;
 }
 

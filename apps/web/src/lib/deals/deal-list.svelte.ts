@@ -1,4 +1,4 @@
-import { type Api, ApiError, type Deal, type DealSummary } from '../api/index.ts';
+import { type Api, ApiError, type Deal, type DealStateFilter, type DealSummary } from '../api/index.ts';
 
 /** The caller's deals as the "My deals" page shows them, with loading and error states. */
 export class DealList {
@@ -6,7 +6,10 @@ export class DealList {
   loading = $state(true);
   error: string | null = $state(null);
   creatingSample = $state(false);
-  readonly isEmpty = $derived(!this.loading && !this.error && this.deals.length === 0);
+  /** Which deals to list by their life (default: open). */
+  state: DealStateFilter = $state('open');
+  /** No deal at all (the onboarding state): nothing open, when open deals are shown. */
+  readonly isEmpty = $derived(!this.loading && !this.error && this.deals.length === 0 && this.state === 'open');
   /** Deals sorted by title, so rows don't jump around between loads. */
   readonly sorted = $derived([...this.deals].sort((a, b) => a.title.localeCompare(b.title)));
 
@@ -16,12 +19,14 @@ export class DealList {
     this.#api = api;
   }
 
-  /** Loads (or reloads) the list; a failure keeps the last list and sets `error`. */
+  /** Loads (or reloads) the list in `state`; a failure keeps the last list and sets `error`. */
   async load(): Promise<void> {
     this.loading = true;
     this.error = null;
+    const state = this.state;
     try {
-      this.deals = await this.#api.listDeals();
+      const deals = await this.#api.listDeals(state);
+      if (state === this.state) this.deals = deals;
     } catch (error) {
       this.error = error instanceof ApiError ? error.message : 'We couldn’t load your deals.';
     } finally {

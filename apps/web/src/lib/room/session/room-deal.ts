@@ -1,3 +1,4 @@
+import type { DealState } from '../../api/index.ts';
 import type { RoomRole } from './room-names.ts';
 
 /** What the room page needs from GET /api/deals/:id. */
@@ -6,7 +7,12 @@ export interface RoomDeal {
   title: string;
   buyer: string;
   role: RoomRole;
+  /** The deal's life: `open`, `won`, `lost`, `no-decision` or `archived` (open when the answer has none). */
+  state: DealState;
+  stateReason: string | null;
 }
+
+const states: readonly string[] = ['open', 'won', 'lost', 'no-decision', 'archived'];
 
 const roles: readonly string[] = ['seller', 'mobilizer', 'manager'];
 
@@ -25,5 +31,7 @@ export function roomDealOf(answer: unknown): RoomDeal | null {
     title: typeof deal.title === 'string' ? deal.title : '',
     buyer: typeof deal.buyer === 'string' ? deal.buyer : '',
     role: role as RoomRole,
+    state: typeof deal.state === 'string' && states.includes(deal.state) ? (deal.state as DealState) : 'open',
+    stateReason: typeof deal.stateReason === 'string' ? deal.stateReason : null,
   };
 }

@@ -109,13 +109,29 @@ describe('connectionOf after a close', () => {
 
 describe('roomDealOf', () => {
   it('reads the nested and the flat answer of GET /api/deals/:id', () => {
-    const expected = { id: 'd1', title: 'Laptops', buyer: 'Northwind', role: 'mobilizer' };
+    const expected = {
+      id: 'd1',
+      title: 'Laptops',
+      buyer: 'Northwind',
+      role: 'mobilizer',
+      state: 'open',
+      stateReason: null,
+    };
     expect(
       roomDealOf({ deal: { id: 'd1', title: 'Laptops', buyer: 'Northwind' }, role: 'mobilizer', status: null }),
     ).toEqual(expected);
     expect(roomDealOf({ id: 'd1', title: 'Laptops', buyer: 'Northwind', role: 'mobilizer', rooms: [] })).toEqual(
       expected,
     );
+  });
+
+  it('reads the deal’s state and reason (open when the answer has none or an unknown one)', () => {
+    const closed = { id: 'd1', title: 'T', buyer: 'B', state: 'no-decision', stateReason: 'Status quo' };
+    expect(roomDealOf({ deal: closed, role: 'seller' })).toMatchObject({
+      state: 'no-decision',
+      stateReason: 'Status quo',
+    });
+    expect(roomDealOf({ deal: { ...closed, state: 'sold' }, role: 'seller' })?.state).toBe('open');
   });
 
   it('refuses an answer without a usable id or role', () => {

@@ -1,0 +1,2 @@
+export { listMembers, removeMember } from './members.ts';
+export { type MemberRoutesOptions, memberRoutes } from './routes.ts';
