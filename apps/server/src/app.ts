@@ -21,6 +21,7 @@ import {
   createMailer,
   type Mailer,
   mailGuideViewed,
+  mailMention,
   mailPreferenceRoutes,
   mailVoiceSubmitted,
   unsubscribeRoutes,
@@ -304,7 +305,8 @@ export function createApp({
     commentRoutes({
       ...commentStreams,
       openDoc: engine ? (room: string) => engine.openDoc(room) : undefined,
-      onMention: comments.onMention,
+      // A mention is mailed to the person mentioned (their preferences permitting) unless the caller says otherwise.
+      onMention: comments.onMention ?? ((mention) => mailMention({ mailer, origin: origins[0]! }, mention)),
     }),
   );
   api.route('/', notificationRoutes(commentStreams));

@@ -149,3 +149,21 @@ export type Mentionable = z.infer<typeof mentionable>;
 export type CommentEvent = z.infer<typeof commentEvent>;
 export type ResolutionEvent = z.infer<typeof resolutionEvent>;
 export type CommentPerson = z.infer<typeof commentPerson>;
+
+/** The section of the deal room a record lives in (`/deals/<id>/<section>`), to open it from a notification or a mail. */
+export function sectionOfRecord(kind: RecordKind): string {
+  switch (kind) {
+    case 'stakeholder':
+      return 'map';
+    case 'criterion':
+      return 'criteria';
+    case 'objection':
+      return 'objections';
+    case 'verifier':
+      return 'plan';
+    case 'guide':
+      return 'guides';
+    default:
+      return 'notes';
+  }
+}

@@ -236,4 +236,33 @@ describe.each(testDatabaseKinds())('mail sent by the app, through a real SMTP se
       expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
     });
   });
+
+  it('mails a person the comment mentions, with the thread’s words and a link to the record', async () => {
+    const { received } = await inviteByMail('petra@nordwind.test');
+    const petra = await t.signup({ email: 'petra@nordwind.test', name: 'Petra Novak' });
+    const token = new URL(linkIn(received, `${TEST_ORIGIN}/invite/`)).pathname.split('/').pop()!;
+    expect((await t.call('POST', `/api/invites/${token}/accept`, { cookie: petra.cookie })).status).toBe(200);
+    const objectionId = await (async () => {
+      const opened = await engine.openDoc(dealId);
+      try {
+        return (opened.doc.getMap('objections').keys().next().value as string | undefined) ?? '';
+      } finally {
+        opened.release();
+      }
+    })();
+    const posted = await t.call('POST', `/api/deals/${dealId}/threads`, {
+      cookie: seller.cookie,
+      body: {
+        side: 'shared',
+        record: { kind: 'objection', id: objectionId },
+        body: '@Petra Novak can you check the leasing figures before Friday?',
+        mentions: [petra.id],
+      },
+    });
+    expect(posted.status).toBe(201);
+    const mentioned = await mail.next('petra@nordwind.test', /mentioned you/);
+    expect(mentioned.mail.subject).toBe('Sam Seller mentioned you in Next laptop generation');
+    expect(mentioned.mail.text).toContain('can you check the leasing figures before Friday?');
+    expect(linkIn(mentioned, `${TEST_ORIGIN}/deals/`)).toBe(`${TEST_ORIGIN}/deals/${dealId}/objections`);
+  });
 });

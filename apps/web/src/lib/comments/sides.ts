@@ -28,20 +28,4 @@ export function sideAudience(side: ThreadSide, role: Role): string {
   return 'Only your side sees this: the buyer’s Mobilizers. Never the seller.';
 }
 
-/** The section of the room a record lives in (to open it from a notification). */
-export function sectionOfRecord(kind: RecordKind): string {
-  switch (kind) {
-    case 'stakeholder':
-      return 'map';
-    case 'criterion':
-      return 'criteria';
-    case 'objection':
-      return 'objections';
-    case 'verifier':
-      return 'plan';
-    case 'guide':
-      return 'guides';
-    default:
-      return 'notes';
-  }
-}
+export { sectionOfRecord } from '@quorum/api-schema';
