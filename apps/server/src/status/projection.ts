@@ -3,8 +3,8 @@ import type * as Y from 'yjs';
 import { type OpenedDoc, readStored } from '../documents/index.ts';
 import { countPeople } from './people-online.ts';
 import { parseDealRoom } from './room-names.ts';
-import type { StatusBus } from './status-bus.ts';
-import { type StoredViews, updateStatus } from './status-store.ts';
+import type { DealAudience, StatusBus } from './status-bus.ts';
+import { type StoredViews, touchStatus, updateStatus } from './status-store.ts';
 import type { DealStatusView } from './status-types.ts';
 import { loadAudience } from './visibility.ts';
 
@@ -42,6 +42,19 @@ export interface StatusProjectionOptions {
   onError?: (error: unknown, dealId: string) => void;
   /** Called after each status stored and published (metrics, tests). */
   onPublished?: (dealId: string) => void;
+  /**
+   * How long a deal's audience (its organization and members), once read, serves its next recomputations (default
+   * 1 s): a busy deal is recomputed every `debounceMs`, and its audience rarely changes.
+   */
+  audienceTtlMs?: number;
+}
+
+/** What this instance last stored (or read back) for a deal: the content of both views, to skip unchanged writes. */
+interface KnownViews {
+  full: DealStatusView;
+  sharedView: DealStatusView;
+  fullPrint: string;
+  sharedPrint: string;
 }
 
 /** Which of a deal's documents changed since its last recomputation. */
@@ -79,6 +92,10 @@ export class StatusProjection {
   readonly #rerun = new Map<string, Edits>();
   /** People in each deal's shared room as last seen here (local and remote changes alike), when not 0. */
   readonly #people = new Map<string, number>();
+  /** Per deal, the views this instance knows to be stored; dropped when another instance stored a change. */
+  readonly #known = new Map<string, KnownViews>();
+  readonly #audiences = new Map<string, { audience: DealAudience | null; at: number }>();
+  readonly #audienceTtlMs: number;
   #stopped = false;
 
   constructor({
@@ -89,7 +106,9 @@ export class StatusProjection {
     debounceMs = 250,
     onError = (error, dealId) => console.error(`[status] could not project deal ${dealId}`, error),
     onPublished = () => undefined,
+    audienceTtlMs = 1_000,
   }: StatusProjectionOptions) {
+    this.#audienceTtlMs = audienceTtlMs;
     this.#db = db;
     this.#engine = engine;
     this.#bus = bus;
@@ -104,8 +123,12 @@ export class StatusProjection {
    * change was stored, and is projected, by another instance.
    */
   readonly onChange = (room: string, _doc?: unknown, info?: { remote?: boolean }): void => {
-    if (info?.remote) return;
     const parsed = parseDealRoom(room);
+    if (info?.remote) {
+      // Its instance stores the status that change makes: what this one knows may be stale from now on.
+      if (parsed) this.#known.delete(parsed.dealId);
+      return;
+    }
     if (parsed?.kind === 'shared') this.schedule(parsed.dealId, { shared: true });
     else if (parsed?.kind === 'seller') this.schedule(parsed.dealId, { seller: true });
   };
@@ -162,6 +185,8 @@ export class StatusProjection {
     for (const { timer } of this.#pending.values()) clearTimeout(timer);
     this.#pending.clear();
     this.#rerun.clear();
+    this.#known.clear();
+    this.#audiences.clear();
     await this.#settle();
   }
 
@@ -197,7 +222,7 @@ export class StatusProjection {
   }
 
   async #recompute(dealId: string, edits: Edits): Promise<void> {
-    const audience = await loadAudience(this.#db, dealId);
+    const audience = await this.#audience(dealId);
     if (!audience) return; // a room without a deal (deleted, or never created): nothing to show anyone
     const shared = await this.#engine.openDoc(dealId);
     let full: DealStatusView;
@@ -222,8 +247,39 @@ export class StatusProjection {
     }
     full = { ...full, id: dealId };
     sharedView = { ...sharedView, id: dealId };
-    const saved = await updateStatus(this.#db, dealId, (previous) => decide(previous, { full, sharedView, edits }));
-    if (!saved) return;
+    const fullPrint = fingerprint(full);
+    const sharedPrint = fingerprint(sharedView);
+    const known = this.#known.get(dealId);
+    if (known && known.fullPrint === fullPrint && known.sharedPrint === sharedPrint) {
+      // Nothing a reader sees changed: no locked transaction; an edit only moves its views' `updatedAt`.
+      if (!edits.shared && !edits.seller) return;
+      const at = new Date().toISOString();
+      const touched = await touchStatus(this.#db, dealId, { at, shared: edits.shared });
+      if (!touched) {
+        this.#known.delete(dealId);
+        return this.#recompute(dealId, edits);
+      }
+      await this.#bus.publish({
+        dealId,
+        audience,
+        status: touched.status,
+        sharedStatus: touched.sharedStatus,
+        changed: { full: true, shared: edits.shared },
+      });
+      this.#onPublished(dealId);
+      return;
+    }
+    let stored: StoredViews | undefined;
+    const saved = await updateStatus(this.#db, dealId, (previous) => {
+      stored = previous;
+      return decide(previous, { full, sharedView, edits });
+    });
+    if (!saved) {
+      if (stored) this.#known.set(dealId, knownViews(stored.status, stored.sharedStatus));
+      return;
+    }
+    if (this.#known.size > 10_000) this.#known.clear();
+    this.#known.set(dealId, { full: saved.status, sharedView: saved.sharedStatus, fullPrint, sharedPrint });
     await this.#bus.publish({
       dealId,
       audience,
@@ -232,6 +288,16 @@ export class StatusProjection {
       changed: saved.changed,
     });
     this.#onPublished(dealId);
+  }
+
+  /** The deal's audience, read at most once per `audienceTtlMs`. */
+  async #audience(dealId: string): Promise<DealAudience | null> {
+    const cached = this.#audiences.get(dealId);
+    if (cached && performance.now() - cached.at < this.#audienceTtlMs) return cached.audience;
+    const audience = await loadAudience(this.#db, dealId);
+    if (this.#audiences.size > 10_000) this.#audiences.clear();
+    this.#audiences.set(dealId, { audience, at: performance.now() });
+    return audience;
   }
 
   #online(dealId: string): number {
@@ -263,6 +329,10 @@ function decide(
     updatedAt: !previous || edits.shared ? now : (previous.sharedStatus.updatedAt ?? epoch),
   };
   return { status, sharedStatus, changed: { full: fullChanged, shared: sharedChanged } };
+}
+
+function knownViews(full: DealStatusView, sharedView: DealStatusView): KnownViews {
+  return { full, sharedView, fullPrint: fingerprint(full), sharedPrint: fingerprint(sharedView) };
 }
 
 function merge(into: Edits, edits: Partial<Edits>): Edits {
