@@ -36,6 +36,13 @@ const hocuspocusSyncStatus = 8;
 const authToken = 0;
 const authPermissionDenied = 1;
 
+/**
+ * Each socket leaves from the next loopback address (127.0.0.2 … 127.0.0.251), as clients of a real deployment come
+ * from many addresses: Quorum limits websocket upgrades per client IP (300 a minute) and open sockets per IP (50).
+ */
+let nextSource = 0;
+const sourceAddress = () => `127.0.0.${2 + (nextSource++ % 250)}`;
+
 /** One connected client. */
 export interface Client {
   doc: Y.Doc;
@@ -55,7 +62,12 @@ export function connect({ framing, url, room, headers }: Target, name: string): 
   const doc = new Y.Doc();
   const awareness = new awarenessProtocol.Awareness(doc);
   awareness.setLocalState({ user: { name } });
-  const socket = new WebSocket(url, { headers, perMessageDeflate: false, handshakeTimeout: 30_000 });
+  const socket = new WebSocket(url, {
+    headers,
+    perMessageDeflate: false,
+    handshakeTimeout: 30_000,
+    localAddress: new URL(url).hostname === '127.0.0.1' ? sourceAddress() : undefined,
+  });
   socket.binaryType = 'nodebuffer';
   const closes: number[] = [];
   let errors = 0;

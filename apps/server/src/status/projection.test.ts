@@ -103,6 +103,34 @@ describe.each(testDatabaseKinds())('status projection on %s', (kind) => {
     }
   });
 
+  it('moves the stored and published updatedAt on every edit, also one that changes no status field', async () => {
+    const { dealId, shared } = await newDeal('Notes');
+    try {
+      addStakeholder(shared.doc, { name: 'Ann', profile: 'friend' });
+      await vi.waitFor(() => expect(eventsOf(dealId).at(-1)?.status.stakeholders).toBe(1), { timeout: 10_000 });
+      await settled();
+      const before = eventsOf(dealId).at(-1)!;
+      for (const round of [1, 2]) {
+        const count = eventsOf(dealId).length;
+        shared.doc.getText('scratch').insert(0, `edit ${round}`);
+        await vi.waitFor(() => expect(eventsOf(dealId).length).toBeGreaterThan(count), { timeout: 10_000 });
+        await settled();
+        const after = eventsOf(dealId).at(-1)!;
+        expect(after.changed).toEqual({ full: true, shared: true });
+        expect({ ...after.status, updatedAt: null }).toEqual({ ...before.status, updatedAt: null });
+        expect(Date.parse(after.status.updatedAt!)).toBeGreaterThanOrEqual(Date.parse(before.status.updatedAt!));
+        expect(after.sharedStatus.updatedAt).toBe(after.status.updatedAt);
+        const [stored] = (await listVisibleStatuses(handle.db, seller)).filter((d) => d.dealId === dealId);
+        expect(stored?.status).toEqual(after.status);
+      }
+      const history = await handle.db.select().from(dealHealthHistory).where(eq(dealHealthHistory.dealId, dealId));
+      expect(history.map((row) => row.health)).toEqual([before.status.health]);
+      expect(errors).toEqual([]);
+    } finally {
+      shared.release();
+    }
+  });
+
   it('publishes nothing when only presence was signalled and nothing changed', async () => {
     const { dealId, shared } = await newDeal('Quiet');
     try {

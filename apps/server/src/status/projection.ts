@@ -4,9 +4,8 @@ import type * as Y from 'yjs';
 import { type OpenedDoc, readStored } from '../documents/index.ts';
 import { emitWebhook } from '../webhooks/index.ts';
 import { countPeople } from './people-online.ts';
-
-import type { StatusBus } from './status-bus.ts';
-import { type StoredViews, updateStatus } from './status-store.ts';
+import type { DealAudience, StatusBus } from './status-bus.ts';
+import { type StoredViews, touchStatus, updateStatus } from './status-store.ts';
 import type { DealStatusView } from './status-types.ts';
 import { loadAudience } from './visibility.ts';
 
@@ -51,6 +50,11 @@ export interface StatusProjectionOptions {
    * the deals row follows a title typed in the room, a health band drop is mailed. Errors go to `onError`.
    */
   onStored?: (change: StoredStatusChange) => void | Promise<void>;
+  /**
+   * How long a deal's audience (its organization and members), once read, serves its next recomputations (default
+   * 1 s): a busy deal is recomputed every `debounceMs`, and its audience rarely changes.
+   */
+  audienceTtlMs?: number;
 }
 
 /** A status the projection just stored, and the one it replaced. */
@@ -58,6 +62,14 @@ export interface StoredStatusChange {
   dealId: string;
   previous: DealStatusView | undefined;
   status: DealStatusView;
+}
+
+/** What this instance last stored (or read back) for a deal: the content of both views, to skip unchanged writes. */
+interface KnownViews {
+  full: DealStatusView;
+  sharedView: DealStatusView;
+  fullPrint: string;
+  sharedPrint: string;
 }
 
 /** Which of a deal's documents changed since its last recomputation. */
@@ -97,6 +109,10 @@ export class StatusProjection {
   readonly #rerun = new Map<string, Edits>();
   /** People in each deal's shared room as last seen here (local and remote changes alike), when not 0. */
   readonly #people = new Map<string, number>();
+  /** Per deal, the views this instance knows to be stored; dropped when another instance stored a change. */
+  readonly #known = new Map<string, KnownViews>();
+  readonly #audiences = new Map<string, { audience: DealAudience | null; at: number }>();
+  readonly #audienceTtlMs: number;
   #stopped = false;
 
   constructor({
@@ -109,7 +125,9 @@ export class StatusProjection {
     onPublished = () => undefined,
     onWebhookQueued = () => undefined,
     onStored,
+    audienceTtlMs = 1_000,
   }: StatusProjectionOptions) {
+    this.#audienceTtlMs = audienceTtlMs;
     this.#db = db;
     this.#engine = engine;
     this.#bus = bus;
@@ -126,8 +144,12 @@ export class StatusProjection {
    * change was stored, and is projected, by another instance.
    */
   readonly onChange = (room: string, _doc?: unknown, info?: { remote?: boolean }): void => {
-    if (info?.remote) return;
     const parsed = parseRoomName(room);
+    if (info?.remote) {
+      // Its instance stores the status that change makes: what this one knows may be stale from now on.
+      if (parsed) this.#known.delete(parsed.dealId);
+      return;
+    }
     if (parsed?.kind === 'shared') this.schedule(parsed.dealId, { shared: true });
     else if (parsed?.kind === 'seller') this.schedule(parsed.dealId, { seller: true });
   };
@@ -184,6 +206,8 @@ export class StatusProjection {
     for (const { timer } of this.#pending.values()) clearTimeout(timer);
     this.#pending.clear();
     this.#rerun.clear();
+    this.#known.clear();
+    this.#audiences.clear();
     await this.#settle();
   }
 
@@ -219,7 +243,7 @@ export class StatusProjection {
   }
 
   async #recompute(dealId: string, edits: Edits): Promise<void> {
-    const audience = await loadAudience(this.#db, dealId);
+    const audience = await this.#audience(dealId);
     if (!audience) return; // a room without a deal (deleted, or never created): nothing to show anyone
     const shared = await this.#engine.openDoc(dealId);
     let full: DealStatusView;
@@ -244,12 +268,40 @@ export class StatusProjection {
     }
     full = { ...full, id: dealId };
     sharedView = { ...sharedView, id: dealId };
-    let before: DealStatusView | undefined;
+    const fullPrint = fingerprint(full);
+    const sharedPrint = fingerprint(sharedView);
+    const known = this.#known.get(dealId);
+    if (known && known.fullPrint === fullPrint && known.sharedPrint === sharedPrint) {
+      // Nothing a reader sees changed: no locked transaction; an edit only moves its views' `updatedAt`.
+      if (!edits.shared && !edits.seller) return;
+      const at = new Date().toISOString();
+      const touched = await touchStatus(this.#db, dealId, { at, shared: edits.shared });
+      if (!touched) {
+        this.#known.delete(dealId);
+        return this.#recompute(dealId, edits);
+      }
+      await this.#bus.publish({
+        dealId,
+        audience,
+        status: touched.status,
+        sharedStatus: touched.sharedStatus,
+        changed: { full: true, shared: edits.shared },
+      });
+      this.#onPublished(dealId);
+      return;
+    }
+    let stored: StoredViews | undefined;
     const saved = await updateStatus(this.#db, dealId, (previous) => {
-      before = previous?.status;
+      stored = previous;
       return decide(previous, { full, sharedView, edits });
     });
-    if (!saved) return;
+    if (!saved) {
+      if (stored) this.#known.set(dealId, knownViews(stored.status, stored.sharedStatus));
+      return;
+    }
+    if (this.#known.size > 10_000) this.#known.clear();
+    this.#known.set(dealId, { full: saved.status, sharedView: saved.sharedStatus, fullPrint, sharedPrint });
+    const before = stored?.status;
     await this.#bus.publish({
       dealId,
       audience,
@@ -267,6 +319,16 @@ export class StatusProjection {
       if (queued.length > 0) this.#onWebhookQueued();
     }
     await this.#onStored?.({ dealId, previous: before, status: saved.status });
+  }
+
+  /** The deal's audience, read at most once per `audienceTtlMs`. */
+  async #audience(dealId: string): Promise<DealAudience | null> {
+    const cached = this.#audiences.get(dealId);
+    if (cached && performance.now() - cached.at < this.#audienceTtlMs) return cached.audience;
+    const audience = await loadAudience(this.#db, dealId);
+    if (this.#audiences.size > 10_000) this.#audiences.clear();
+    this.#audiences.set(dealId, { audience, at: performance.now() });
+    return audience;
   }
 
   #online(dealId: string): number {
@@ -300,6 +362,10 @@ function decide(
   // Webhooks hear of a change of the full status's content, not of who is online or a bare edit time.
   const notify = !previous || fingerprint({ ...previous.status, online: 0 }) !== fingerprint({ ...full, online: 0 });
   return { status, sharedStatus, changed: { full: fullChanged, shared: sharedChanged }, notify };
+}
+
+function knownViews(full: DealStatusView, sharedView: DealStatusView): KnownViews {
+  return { full, sharedView, fullPrint: fingerprint(full), sharedPrint: fingerprint(sharedView) };
 }
 
 function merge(into: Edits, edits: Partial<Edits>): Edits {

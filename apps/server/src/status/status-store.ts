@@ -64,6 +64,32 @@ export async function updateStatus<Views extends StoredViews>(
   });
 }
 
+/**
+ * Moves the `updatedAt` of a deal's stored full view (and of its shared view when `shared`) to `at`, in one
+ * statement without a lock: the content stays as stored. Resolves with the stored views, or null when the deal has
+ * no stored status yet.
+ */
+export async function touchStatus(
+  db: Database,
+  dealId: string,
+  { at, shared }: { at: string; shared: boolean },
+): Promise<StoredViews | null> {
+  const moved = sql`jsonb_set(${dealStatus.status}, '{updatedAt}', to_jsonb(${at}::text))`;
+  const [row] = await db
+    .update(dealStatus)
+    .set({
+      status: moved,
+      ...(shared
+        ? { sharedStatus: sql`jsonb_set(${dealStatus.sharedStatus}, '{updatedAt}', to_jsonb(${at}::text))` }
+        : {}),
+      updatedAt: new Date(at),
+    })
+    .where(eq(dealStatus.dealId, dealId))
+    .returning({ status: dealStatus.status, sharedStatus: dealStatus.sharedStatus });
+  if (!row) return null;
+  return { status: parseStored(row.status)!, sharedStatus: parseStored(row.sharedStatus)! };
+}
+
 /** A deal the viewer may see, with its stored status in the viewer's view (null before the first projection). */
 export interface VisibleDealStatus {
   dealId: string;
