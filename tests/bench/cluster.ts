@@ -53,7 +53,11 @@ async function startServer(env: Record<string, string>): Promise<Server> {
     output += chunk.toString();
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await until(() => /READY (\d+)/.test(output) || child.exitCode !== null, 20);
+  await until(() => /READY (\d+)/.test(output) || child.exitCode !== null, {
+    what: 'the server to print READY',
+    timeoutMs: 120_000,
+    intervalMs: 20,
+  });
   if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
   const stats = exited.then(() => {
     const match = /STATS (.*)/.exec(output);
@@ -95,7 +99,11 @@ async function run(instances: number): Promise<Result> {
     const room = Math.floor(i / instances) % ROOMS;
     clients.push({ ...connectClient(servers[instance]!.url, `bench-${room}`), room, instance });
   }
-  await until(() => clients.every((c) => c.provider.synced), 20);
+  await until(() => clients.every((c) => c.provider.synced), {
+    what: 'every client to sync',
+    timeoutMs: 120_000,
+    intervalMs: 20,
+  });
 
   const senderInstance = new Map<number, number>(clients.map((c) => [c.doc.clientID, c.instance]));
   const within: number[] = [];

@@ -22,9 +22,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { until } from '@quorum/testing';
 import { sql } from 'drizzle-orm';
 import { createDb } from '../../packages/db/src/index.ts';
-import { connectRoom, ORIGIN, type RoomClient, signUp, until } from '../integration/fixtures/cluster-instances.ts';
+import { connectRoom, ORIGIN, type RoomClient, signUp } from '../integration/fixtures/cluster-instances.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MAIN = join(ROOT, 'apps/server/dist/main.js');
@@ -78,7 +79,7 @@ async function start(env: Record<string, string>): Promise<Server> {
     void exited.then(() => reject(new Error(`server exited before listening:\n${output}`)));
   });
   const base = `http://127.0.0.1:${port}`;
-  await until(async () => (await fetch(`${base}/healthz`)).ok, '/healthz');
+  await until(async () => (await fetch(`${base}/healthz`)).ok, { what: '/healthz' });
   const readyMs = performance.now() - began;
   return {
     child,
@@ -108,14 +109,17 @@ async function sampleDeal(base: string, cookie: string): Promise<string> {
 /** Opens the seller's two rooms of each deal (shared and seller-only) and waits until all are synced. */
 async function openRooms(base: string, cookie: string, dealIds: string[]): Promise<RoomClient[]> {
   const clients = dealIds.flatMap((id) => [connectRoom(base, id, cookie), connectRoom(base, `${id}/seller`, cookie)]);
-  await until(() => clients.every((client) => client.provider.synced), 'the rooms to sync', 120_000);
+  await until(() => clients.every((client) => client.provider.synced), {
+    what: 'the rooms to sync',
+    timeoutMs: 120_000,
+  });
   return clients;
 }
 
 async function closeRooms(base: string, clients: RoomClient[]): Promise<void> {
   for (const client of clients) client.destroy();
   // The engine unloads a room 30 s after its last connection leaves.
-  await until(async () => (await loadedRooms(base)) === 0, 'the rooms to unload', 120_000);
+  await until(async () => (await loadedRooms(base)) === 0, { what: 'the rooms to unload', timeoutMs: 120_000 });
 }
 
 interface Figures {

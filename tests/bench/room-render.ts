@@ -33,6 +33,7 @@ import {
   updateStakeholder,
 } from '@quorum/deal-model';
 import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
+import { until } from '@quorum/testing';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -59,14 +60,6 @@ async function freePort(): Promise<number> {
       probe.close(() => done(port));
     });
   });
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 if (!existsSync(resolve(buildDir, 'handler.js'))) {
@@ -130,7 +123,7 @@ function connect(room: string, doc: Y.Doc): WebsocketProvider {
 // Fill the room: 50 stakeholders in a reporting tree, relationships, 4 options, 40 criteria, 100 objections.
 const writerDoc = new Y.Doc();
 const writer = connect(deal.id, writerDoc);
-await until(() => writer.synced, 'the writer to sync');
+await until(() => writer.synced, { what: 'the writer to sync', timeoutMs: 60_000 });
 const stakeholderIds: string[] = [];
 writerDoc.transact(() => {
   for (let i = 0; i < 50; i++) {
@@ -184,10 +177,10 @@ writerDoc.transact(() => {
 {
   const checkDoc = new Y.Doc();
   const check = connect(deal.id, checkDoc);
-  await until(
-    () => checkDoc.getMap('objections').size === 100 && checkDoc.getMap('criteria').size === 40,
-    'the filled room',
-  );
+  await until(() => checkDoc.getMap('objections').size === 100 && checkDoc.getMap('criteria').size === 40, {
+    what: 'the filled room',
+    timeoutMs: 60_000,
+  });
   check.destroy();
 }
 

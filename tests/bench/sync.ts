@@ -17,6 +17,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { until } from '@quorum/testing';
 import { sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { createTestDb, type Database } from '../../packages/db/src/index.ts';
@@ -28,7 +29,6 @@ import {
   type RoomClient,
   signUp,
   startInstance,
-  until,
 } from '../integration/fixtures/cluster-instances.ts';
 
 interface Scenario {
@@ -225,7 +225,10 @@ async function run({ clients: clientCount, rooms: roomCount, rate, targetP99 }: 
   for (let i = 0; i < clientCount; i++) {
     clients.push({ ...connectRoom(server.base, roomName(dealIds[i % roomCount]!), clientCookie), room: i % roomCount });
   }
-  await until(() => clients.every((c) => c.provider.synced), `${clientCount} clients to sync`, 120_000);
+  await until(() => clients.every((c) => c.provider.synced), {
+    what: `${clientCount} clients to sync`,
+    timeoutMs: 120_000,
+  });
   await sleep(500);
   const rssConnected = rssMiB(pid);
 
@@ -325,8 +328,7 @@ async function run({ clients: clientCount, rooms: roomCount, rate, targetP99 }: 
       }
       return deliveries >= expected || performance.now() - quietSince > SETTLE_MS;
     },
-    'deliveries to settle',
-    10 * 60_000,
+    { what: 'deliveries to settle', timeoutMs: 10 * 60_000 },
   );
   let lost = 0;
   for (const client of clients) {

@@ -10,6 +10,7 @@ import { createAuth } from '@quorum/auth';
 import { type DbHandle, docSnapshots, docUpdates, sessions } from '@quorum/db';
 import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
 import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
+import { until } from '@quorum/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
@@ -36,15 +37,6 @@ const EXPECTED: Record<Person, Record<Kind, Outcome>> = {
   rival: { shared: 4403, seller: 4403, buyer: 4403 },
   anonymous: { shared: 4401, seller: 4401, buyer: 4401 },
 };
-
-/** Polls `check` until it holds (generous timeout, no fixed sleeps). */
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** A `ws` WebSocket class that sends a cookie and an Origin, for WebsocketProvider's WebSocketPolyfill. */
 function socketClass(cookie: string | null, origin: string | null = ORIGIN) {
@@ -251,26 +243,33 @@ describe.each(testDatabaseKinds())('websocket authorization on %s', (dbKind) => 
     const offlineKey = `offline-${person}-${kind}-${Math.random().toString(36).slice(2)}`;
     offline.getMap('probe').set(offlineKey, 1);
     const client = provider(room, cookies[person], offline);
-    await until(() => observer.provider.synced && client.provider.synced, 'both clients to sync');
+    await until(() => observer.provider.synced && client.provider.synced, { what: 'both clients to sync' });
     const key = `${person}-${kind}-${Math.random().toString(36).slice(2)}`;
     client.doc.getMap('probe').set(key, 1);
     if (outcome === 'write') {
-      await until(() => observer.doc.getMap('probe').get(key) === 1, 'the edit to reach the observer');
-      await until(() => observer.doc.getMap('probe').get(offlineKey) === 1, 'the offline edit to reach the observer');
-      await until(async () => (await storedDoc(handle.db, room)).getMap('probe').get(key) === 1, 'the edit stored');
+      await until(() => observer.doc.getMap('probe').get(key) === 1, { what: 'the edit to reach the observer' });
+      await until(() => observer.doc.getMap('probe').get(offlineKey) === 1, {
+        what: 'the offline edit to reach the observer',
+      });
+      await until(async () => (await storedDoc(handle.db, room)).getMap('probe').get(key) === 1, {
+        what: 'the edit stored',
+      });
       return;
     }
     // Read-only: the client receives the room (the initial state is there) but its edit goes nowhere.
     if (kind === 'shared') expect(client.doc.getMap('meta').get('title')).toBe('Laptop refresh');
     client.provider.awareness.setLocalStateField('marker', key);
-    await until(
-      () => [...observer.provider.awareness.getStates().values()].some((s) => s.marker === key),
-      "the read-only client's awareness (sent after its edit) to reach the observer",
-    );
+    await until(() => [...observer.provider.awareness.getStates().values()].some((s) => s.marker === key), {
+      what: "the read-only client's awareness (sent after its edit) to reach the observer",
+    });
     const ping = `ping-${key}`;
     observer.doc.getMap('probe').set(ping, 1);
-    await until(() => client.doc.getMap('probe').get(ping) === 1, 'the observer edit to reach the read-only client');
-    await until(async () => (await storedDoc(handle.db, room)).getMap('probe').get(ping) === 1, 'the ping stored');
+    await until(() => client.doc.getMap('probe').get(ping) === 1, {
+      what: 'the observer edit to reach the read-only client',
+    });
+    await until(async () => (await storedDoc(handle.db, room)).getMap('probe').get(ping) === 1, {
+      what: 'the ping stored',
+    });
     expect(observer.doc.getMap('probe').has(key)).toBe(false);
     expect(observer.doc.getMap('probe').has(offlineKey)).toBe(false);
     const stored = await storedDoc(handle.db, room);
@@ -296,7 +295,7 @@ describe.each(testDatabaseKinds())('websocket authorization on %s', (dbKind) => 
     });
     const fresh = login.cookie!;
     const ok = provider(dealId, fresh);
-    await until(() => ok.provider.synced, 'a fresh session to sync');
+    await until(() => ok.provider.synced, { what: 'a fresh session to sync' });
     ok.provider.destroy();
 
     const token = fresh.split('=')[1]!;
@@ -327,15 +326,14 @@ describe.each(testDatabaseKinds())('websocket authorization on %s', (dbKind) => 
     const staying = await login();
     const a = provider(dealId, leaving);
     const b = provider(dealId, staying);
-    await until(() => a.provider.synced && b.provider.synced, 'both sessions to sync');
+    await until(() => a.provider.synced && b.provider.synced, { what: 'both sessions to sync' });
     const closed = new Promise<{ code: number }>((resolve) => a.provider.once('closed', resolve));
     expect((await call('POST', '/api/auth/logout', { cookie: leaving })).status).toBe(200);
     expect((await closed).code).toBe(4401);
     b.doc.getMap('probe').set('still-here', 1);
-    await until(
-      async () => (await storedDoc(handle.db, dealId)).getMap('probe').get('still-here') === 1,
-      'the other session to keep writing',
-    );
+    await until(async () => (await storedDoc(handle.db, dealId)).getMap('probe').get('still-here') === 1, {
+      what: 'the other session to keep writing',
+    });
     expect(b.provider.wsconnected).toBe(true);
     b.provider.destroy();
   });
@@ -384,7 +382,7 @@ describe.each(testDatabaseKinds())('websocket authorization on %s', (dbKind) => 
     });
     expect(flood.closeCode).toBe(1008);
     const calm = provider(dealId, cookies.seller);
-    await until(() => calm.provider.synced, 'another client to sync after the flood');
+    await until(() => calm.provider.synced, { what: 'another client to sync after the flood' });
     const metrics = await (await fetch(`${floodServer.url}/metrics`)).text();
     expect(metrics).toMatch(/quorum_sync_rate_limited_connections_total [1-9]/);
   });

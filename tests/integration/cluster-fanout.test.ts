@@ -7,6 +7,7 @@
 import type { DbHandle } from '@quorum/db';
 import { createTestDb } from '@quorum/db/testing';
 import { type RedisProcess, startRedisServer } from '@quorum/sync/testing/redis-server';
+import { until } from '@quorum/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   connectRoom,
@@ -18,7 +19,6 @@ import {
   type RoomClient,
   signUp,
   startInstance,
-  until,
 } from './fixtures/cluster-instances.ts';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -70,7 +70,7 @@ describeCluster('three instances on one Postgres and Redis (needs TEST_DATABASE_
     const cookie = await signUp(instances[0]!.base, 'ada@acme.example');
     const dealId = await createDeal(instances[1]!.base, cookie, 'Fleet renewal');
     const [a, b, c] = instances.map((instance) => open(instance, dealId, cookie));
-    await until(() => [a, b, c].every((client) => client!.provider.synced), 'all three to sync');
+    await until(() => [a, b, c].every((client) => client!.provider.synced), { what: 'all three to sync' });
     // The deal's initial content (written by the instance that created it) reached everyone.
     expect(c!.doc.getMap('meta').get('title')).toBe('Fleet renewal');
 
@@ -92,7 +92,7 @@ describeCluster('three instances on one Postgres and Redis (needs TEST_DATABASE_
         text(b!) === text(c!) &&
         text(a!).length > 0 &&
         [a!, b!, c!].every((client) => counters(client).every((value) => value === 59)),
-      'convergence',
+      { what: 'convergence' },
     );
     for (let index = 0; index < 3; index++) {
       for (let round = 0; round < 60; round++) expect(text(a!)).toContain(`${index}:${round} `);
@@ -106,11 +106,11 @@ describeCluster('three instances on one Postgres and Redis (needs TEST_DATABASE_
         [...c!.provider.awareness.getStates().values()].some(
           (s) => s.user?.colour === '#123456' && s.user?.name === 'ada',
         ),
-      'presence on instance 3',
+      { what: 'presence on instance 3' },
     );
     const adaId = a!.doc.clientID;
     a!.destroy();
-    await until(() => !c!.provider.awareness.getStates().has(adaId), 'presence removed on instance 3');
+    await until(() => !c!.provider.awareness.getStates().has(adaId), { what: 'presence removed on instance 3' });
   });
 
   it('a dashboard gets one event per change from three instances holding the room, and online counts people on all of them', async () => {
@@ -118,7 +118,7 @@ describeCluster('three instances on one Postgres and Redis (needs TEST_DATABASE_
     const dealId = await createDeal(instances[0]!.base, cookie, 'Printers');
     const dashboard = await openEvents(instances[0]!.base, cookie);
     try {
-      await until(() => dashboard.events.some((e) => e.event === 'ready'), 'the dashboard snapshot');
+      await until(() => dashboard.events.some((e) => e.event === 'ready'), { what: 'the dashboard snapshot' });
       const statuses = () => dashboard.events.filter((e) => e.event === 'status' && e.data.id === dealId);
       // Two people, each through another instance (presence as the web app announces it; the server stamps who
       // each session is, so a client claiming another id changes nothing).
@@ -129,21 +129,19 @@ describeCluster('three instances on one Postgres and Redis (needs TEST_DATABASE_
       a.provider.awareness.setLocalStateField('user', { id: 'person-a', name: 'A' });
       b.provider.awareness.setLocalStateField('user', { id: 'person-a', name: 'A' });
       c.provider.awareness.setLocalStateField('user', { id: 'person-a', name: 'A' });
-      await until(() => [a, b, c].every((client) => client!.provider.synced), 'the three clients to sync');
-      await until(
-        () => [a, b, c].every((x) => x!.provider.awareness.getStates().size === 3),
-        'everyone to see everyone',
-      );
-      await until(() => statuses().at(-1)?.data.online === 2, 'online 2 across instances');
+      await until(() => [a, b, c].every((client) => client!.provider.synced), { what: 'the three clients to sync' });
+      await until(() => [a, b, c].every((x) => x!.provider.awareness.getStates().size === 3), {
+        what: 'everyone to see everyone',
+      });
+      await until(() => statuses().at(-1)?.data.online === 2, { what: 'online 2 across instances' });
 
       // Each change, made through one instance, reaches the dashboard once, not once per instance holding the room.
       const writers = [a!, b!, c!, a!];
       for (const [round, writer] of writers.entries()) {
         writer.doc.getMap('meta').set('title', `Printers v${round}`);
-        await until(
-          () => statuses().some((e) => e.data.title === `Printers v${round}`),
-          `the event of change ${round}`,
-        );
+        await until(() => statuses().some((e) => e.data.title === `Printers v${round}`), {
+          what: `the event of change ${round}`,
+        });
       }
       // Every change but the last is followed by another, so any duplicate of it has arrived (or been overtaken).
       for (let round = 0; round < writers.length - 1; round++) {
@@ -160,16 +158,16 @@ describeCluster('three instances on one Postgres and Redis (needs TEST_DATABASE_
     // Instance 2 never opens this room: its dashboard can only learn of changes through Redis.
     const dashboard = await openEvents(instances[1]!.base, cookie);
     try {
-      await until(() => dashboard.events.some((e) => e.event === 'ready'), 'the dashboard snapshot');
+      await until(() => dashboard.events.some((e) => e.event === 'ready'), { what: 'the dashboard snapshot' });
       const editor = open(instances[2]!, dealId, cookie);
-      await until(() => editor.provider.synced, 'the editor to sync');
+      await until(() => editor.provider.synced, { what: 'the editor to sync' });
       editor.doc.getMap('meta').set('title', 'Warehouse robots (phase 2)');
       await until(
         () =>
           dashboard.events.some(
             (e) => e.event === 'status' && e.data.id === dealId && e.data.title === 'Warehouse robots (phase 2)',
           ),
-        'the status event on instance 2',
+        { what: 'the status event on instance 2' },
       );
     } finally {
       dashboard.close();

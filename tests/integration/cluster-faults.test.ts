@@ -11,6 +11,7 @@ import type { DbHandle } from '@quorum/db';
 import { createTestDb } from '@quorum/db/testing';
 import { createPostgresPersistence } from '@quorum/sync';
 import { type RedisProcess, startRedisServer } from '@quorum/sync/testing/redis-server';
+import { until } from '@quorum/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { startTcpProxy, type TcpProxy } from '../../infra/tcp-proxy.ts';
@@ -22,7 +23,6 @@ import {
   type RoomClient,
   signUp,
   startInstance,
-  until,
 } from './fixtures/cluster-instances.ts';
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 120_000 });
@@ -68,7 +68,7 @@ describeCluster('cluster faults (needs TEST_DATABASE_URL and REDIS_URL)', () => 
     const dealId = await createDeal(base, cookie, 'Crash-proof deal');
     // Six clients through the proxy: two on each instance (round robin).
     const writers = Array.from({ length: 6 }, () => open(base, dealId, cookie));
-    await until(() => writers.every((w) => w.provider.synced), 'six clients to sync');
+    await until(() => writers.every((w) => w.provider.synced), { what: 'six clients to sync' });
 
     const written = writers.map(() => 0);
     let writing = true;
@@ -79,11 +79,13 @@ describeCluster('cluster faults (needs TEST_DATABASE_URL and REDIS_URL)', () => 
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     });
-    await until(() => written.every((n) => n >= 50), 'a first wave of edits');
+    await until(() => written.every((n) => n >= 50), { what: 'a first wave of edits' });
     const victim = instances[0]!;
     await victim.kill();
-    await until(() => writers.filter((w) => w.closeCodes.length > 0).length >= 2, 'the victim clients to be cut off');
-    await until(() => written.every((n) => n >= 150), 'a second wave of edits');
+    await until(() => writers.filter((w) => w.closeCodes.length > 0).length >= 2, {
+      what: 'the victim clients to be cut off',
+    });
+    await until(() => written.every((n) => n >= 150), { what: 'a second wave of edits' });
     writing = false;
     await Promise.all(loops);
 
@@ -91,7 +93,10 @@ describeCluster('cluster faults (needs TEST_DATABASE_URL and REDIS_URL)', () => 
       Array.from({ length: written[index]! }, (__, n) => `w${index}-${n}`),
     );
     const missing = (doc: Y.Doc) => expected.filter((key) => !doc.getMap('edits').has(key));
-    await until(() => writers.every((w) => missing(w.doc).length === 0), 'every client to hold every edit', 60_000);
+    await until(() => writers.every((w) => missing(w.doc).length === 0), {
+      what: 'every client to hold every edit',
+      timeoutMs: 60_000,
+    });
 
     // And Postgres holds every edit (what a client saw came from storage; what it wrote was re-sent on reconnect).
     await until(
@@ -102,8 +107,7 @@ describeCluster('cluster faults (needs TEST_DATABASE_URL and REDIS_URL)', () => 
         for (const update of stored.updates) Y.applyUpdate(doc, update);
         return missing(doc).length === 0;
       },
-      'every edit stored',
-      60_000,
+      { what: 'every edit stored', timeoutMs: 60_000 },
     );
     // The survivors are healthy.
     for (const instance of instances.slice(1)) expect((await health(instance.base)).status).toBe(200);
@@ -119,14 +123,13 @@ describeCluster('cluster faults (needs TEST_DATABASE_URL and REDIS_URL)', () => 
       open(one.base, dealId, cookie),
       open(two.base, dealId, cookie),
     ];
-    await until(() => [a1, a2, b].every((c) => c.provider.synced), 'clients to sync');
+    await until(() => [a1, a2, b].every((c) => c.provider.synced), { what: 'clients to sync' });
 
     await redis.stop();
     for (const instance of [one, two]) {
-      await until(
-        async () => (await health(instance.base)).body.redis === 'down',
-        `instance ${instance.port} to report Redis down`,
-      );
+      await until(async () => (await health(instance.base)).body.redis === 'down', {
+        what: `instance ${instance.port} to report Redis down`,
+      });
       expect(await health(instance.base)).toEqual({
         status: 200,
         body: { status: 'degraded', database: 'ok', redis: 'down' },
@@ -135,21 +138,23 @@ describeCluster('cluster faults (needs TEST_DATABASE_URL and REDIS_URL)', () => 
     a1.doc.getText('notes').insert(0, 'from one, Redis down. ');
     b.doc.getMap('meta').set('title', 'renamed on two, Redis down');
     // Clients of the same instance still see each other.
-    await until(() => a2.doc.getText('notes').toString() === 'from one, Redis down. ', 'the local relay on one');
+    await until(() => a2.doc.getText('notes').toString() === 'from one, Redis down. ', {
+      what: 'the local relay on one',
+    });
 
     await redis.start();
     for (const instance of [one, two]) {
-      await until(async () => (await health(instance.base)).body.status === 'ok', 'health ok again');
+      await until(async () => (await health(instance.base)).body.status === 'ok', { what: 'health ok again' });
     }
     await until(
       () =>
         b.doc.getText('notes').toString() === 'from one, Redis down. ' &&
         a1.doc.getMap('meta').get('title') === 'renamed on two, Redis down',
-      'convergence after Redis returns',
+      { what: 'convergence after Redis returns' },
     );
     // Live fan-out works again.
     a2.doc.getMap('meta').set('buyer', 'Initech');
-    await until(() => b.doc.getMap('meta').get('buyer') === 'Initech', 'live relay after the outage');
+    await until(() => b.doc.getMap('meta').get('buyer') === 'Initech', { what: 'live relay after the outage' });
   });
 
   it('Postgres unreachable: writes refused with 1013, no document served, convergence once it is back', async () => {
@@ -169,20 +174,20 @@ describeCluster('cluster faults (needs TEST_DATABASE_URL and REDIS_URL)', () => 
     const dealId = await createDeal(one.base, cookie, 'Database outage');
     const a = open(one.base, dealId, cookie);
     const b = open(two.base, dealId, cookie);
-    await until(() => a.provider.synced && b.provider.synced, 'clients to sync');
+    await until(() => a.provider.synced && b.provider.synced, { what: 'clients to sync' });
 
     link.block();
     for (const instance of [one, two]) {
-      await until(async () => (await health(instance.base)).status === 503, 'health 503');
+      await until(async () => (await health(instance.base)).status === 503, { what: 'health 503' });
       expect((await health(instance.base)).body).toMatchObject({ status: 'error', database: 'down' });
     }
     a.doc.getText('notes').insert(0, 'written while Postgres was down');
-    await until(() => a.closeCodes.includes(1013), 'the writer to be refused with 1013');
+    await until(() => a.closeCodes.includes(1013), { what: 'the writer to be refused with 1013' });
     // Never stored, so never relayed.
     expect(b.doc.getText('notes').toString()).toBe('');
     // A room nobody holds cannot be served: the connection is refused, and no document is ever synced.
     const late = open(two.base, `${dealId}/seller`, cookie);
-    await until(() => late.closeCodes.length > 0, 'the new connection to be refused');
+    await until(() => late.closeCodes.length > 0, { what: 'the new connection to be refused' });
     // Refused as "try again later" (the session lookup fails first), never as an internal error.
     expect(late.closeCodes.every((code) => code === 1013)).toBe(true);
     expect(late.provider.synced).toBe(false);
@@ -192,10 +197,9 @@ describeCluster('cluster faults (needs TEST_DATABASE_URL and REDIS_URL)', () => 
       () =>
         a.doc.getText('notes').toString() === 'written while Postgres was down' &&
         b.doc.getText('notes').toString() === 'written while Postgres was down',
-      'the refused write to be re-sent, stored and relayed',
-      60_000,
+      { what: 'the refused write to be re-sent, stored and relayed', timeoutMs: 60_000 },
     );
-    await until(() => late.provider.synced, 'the late room to load once Postgres is back', 60_000);
+    await until(() => late.provider.synced, { what: 'the late room to load once Postgres is back', timeoutMs: 60_000 });
     expect((await health(one.base)).status).toBe(200);
 
     async function clusterOn(databaseUrl: string) {

@@ -7,6 +7,7 @@
 import type { DbHandle } from '@quorum/db';
 import { createTestDb } from '@quorum/db/testing';
 import { type RedisProcess, startRedisServer } from '@quorum/sync/testing/redis-server';
+import { until } from '@quorum/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   connectRoom,
@@ -16,7 +17,6 @@ import {
   type RoomClient,
   signUp,
   startInstance,
-  until,
 } from './fixtures/cluster-instances.ts';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -61,14 +61,16 @@ describeCluster('access revocations and limits across two instances (needs TEST_
     const leaving = connectRoom(b.base, dealId, first);
     const staying = connectRoom(b.base, dealId, second);
     clients.push(leaving, staying);
-    await until(() => leaving.provider.synced && staying.provider.synced, 'both sessions to sync on instance B');
+    await until(() => leaving.provider.synced && staying.provider.synced, {
+      what: 'both sessions to sync on instance B',
+    });
 
     const logout = await fetch(`${a.base}/api/auth/logout`, {
       method: 'POST',
       headers: { origin: ORIGIN, cookie: first },
     });
     expect(logout.status).toBe(200);
-    await until(() => leaving.closeCodes.includes(4401), 'the logged-out socket on B to close with 4401');
+    await until(() => leaving.closeCodes.includes(4401), { what: 'the logged-out socket on B to close with 4401' });
     expect(staying.closeCodes).toEqual([]);
     expect(staying.provider.wsconnected).toBe(true);
   });

@@ -11,6 +11,7 @@ import { createAuth } from '@quorum/auth';
 import { type DbHandle, sessions } from '@quorum/db';
 import { createTestDb } from '@quorum/db/testing';
 import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
+import { until } from '@quorum/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
@@ -26,15 +27,6 @@ import {
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 const ORIGIN = 'http://quorum.test';
-
-/** Polls `check` until it holds (generous timeout, no fixed sleeps). */
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** A websocket to a room, with how it ended: an HTTP status (refused upgrade) or a close code. */
 interface Opened {
@@ -159,7 +151,7 @@ describe('connection limits on the one-port server (PGlite)', () => {
     const slow = rawTcp(server);
     raws.push(silent.socket, slow.socket);
     slow.socket.write('GET /healthz HTTP/1.1\r\nHost: quorum.test\r\n');
-    await until(() => silent.closed() && slow.closed(), 'the idle connections to be closed');
+    await until(() => silent.closed() && slow.closed(), { what: 'the idle connections to be closed' });
     expect(slow.received()).toMatch(/^HTTP\/1\.1 408/);
     // The server still answers everyone else.
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
@@ -168,12 +160,12 @@ describe('connection limits on the one-port server (PGlite)', () => {
   it('terminates a socket that stops answering pings, and keeps the one that answers', async () => {
     const deaf = track(openSocket(server, dealIds[0]!, cookie, { autoPong: false }));
     const live = track(openSocket(server, dealIds[0]!, cookie));
-    await until(() => deaf.opened && live.opened, 'both sockets to open');
-    await until(() => deaf.closeCode !== null, 'the deaf socket to be dropped');
+    await until(() => deaf.opened && live.opened, { what: 'both sockets to open' });
+    await until(() => deaf.closeCode !== null, { what: 'the deaf socket to be dropped' });
     expect(deaf.closeCode).toBe(1006); // terminated, no close frame
     expect(live.closeCode).toBeNull();
     live.ws.close();
-    await until(() => live.closeCode !== null, 'the live socket to close');
+    await until(() => live.closeCode !== null, { what: 'the live socket to close' });
   });
 
   it('drops a client that never answers the close frame instead of holding it for 30 s', async () => {
@@ -193,8 +185,8 @@ describe('connection limits on the one-port server (PGlite)', () => {
         '',
       ].join('\r\n'),
     );
-    await until(() => raw.received().includes('HTTP/1.1 101'), 'the upgrade');
-    await until(() => raw.closed(), 'the server to drop the silent client');
+    await until(() => raw.received().includes('HTTP/1.1 101'), { what: 'the upgrade' });
+    await until(() => raw.closed(), { what: 'the server to drop the silent client' });
     // The close frame (opcode 8) carried 4401 before the drop.
     const frame = Buffer.from(raw.received().split('\r\n\r\n')[1] ?? '', 'latin1');
     expect(frame[0]).toBe(0x88);
@@ -203,16 +195,16 @@ describe('connection limits on the one-port server (PGlite)', () => {
 
   it('refuses sockets past the per-user cap with HTTP 429, and frees a slot when one closes', async () => {
     const open = [0, 1, 2, 3].map(() => track(openSocket(server, dealIds[0]!, cookie)));
-    await until(() => open.every((s) => s.opened), 'four sockets to open');
+    await until(() => open.every((s) => s.opened), { what: 'four sockets to open' });
     const fifth = track(openSocket(server, dealIds[0]!, cookie));
-    await until(() => fifth.status !== null, 'the fifth to be refused');
+    await until(() => fifth.status !== null, { what: 'the fifth to be refused' });
     expect(fifth.status).toBe(429);
     open[0]!.ws.close();
-    await until(() => open[0]!.closeCode !== null, 'one socket to close');
+    await until(() => open[0]!.closeCode !== null, { what: 'one socket to close' });
     const again = track(openSocket(server, dealIds[0]!, cookie));
-    await until(() => again.opened, 'a socket to open in the freed slot', 10_000);
+    await until(() => again.opened, { what: 'a socket to open in the freed slot', timeoutMs: 10_000 });
     for (const s of [...open.slice(1), again]) s.ws.close();
-    await until(() => [...open.slice(1), again].every((s) => s.closeCode !== null), 'the sockets to close');
+    await until(() => [...open.slice(1), again].every((s) => s.closeCode !== null), { what: 'the sockets to close' });
   });
 
   it('refuses sockets past the per-IP cap with HTTP 429, whoever asks', async () => {
@@ -229,12 +221,12 @@ describe('connection limits on the one-port server (PGlite)', () => {
       ...[0, 1, 2, 3].map(() => track(openSocket(server, dealIds[0]!, cookie))),
       ...[0, 1].map(() => track(openSocket(server, coleDeal, coleCookie))),
     ];
-    await until(() => held.every((s) => s.opened), 'six sockets to open');
+    await until(() => held.every((s) => s.opened), { what: 'six sockets to open' });
     const refused = track(openSocket(server, dealIds[1]!, null));
-    await until(() => refused.status !== null, 'the seventh upgrade to be answered');
+    await until(() => refused.status !== null, { what: 'the seventh upgrade to be answered' });
     expect(refused.status).toBe(429);
     for (const s of held) s.ws.close();
-    await until(() => held.every((s) => s.closeCode !== null), 'the sockets to close');
+    await until(() => held.every((s) => s.closeCode !== null), { what: 'the sockets to close' });
   });
 
   it('closes the sockets of an expired session with 4401 at the next re-check', async () => {
@@ -242,26 +234,26 @@ describe('connection limits on the one-port server (PGlite)', () => {
     const session = login.setCookie!.split(';')[0]!;
     const expiring = track(openSocket(server, dealIds[0]!, session));
     const other = track(openSocket(server, dealIds[0]!, cookie));
-    await until(() => expiring.opened && other.opened, 'both sockets to open');
+    await until(() => expiring.opened && other.opened, { what: 'both sockets to open' });
     const id = createHash('sha256').update(session.split('=')[1]!).digest('hex');
     await handle.db
       .update(sessions)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(sessions.id, id));
-    await until(() => expiring.closeCode !== null, 'the expired session to be closed');
+    await until(() => expiring.closeCode !== null, { what: 'the expired session to be closed' });
     expect(expiring.closeCode).toBe(4401);
     expect(other.closeCode).toBeNull();
     other.ws.close();
-    await until(() => other.closeCode !== null, 'the other socket to close');
+    await until(() => other.closeCode !== null, { what: 'the other socket to close' });
   });
 
   it("a revoked membership closes that user's sockets to that deal only", async () => {
     const removed = track(openSocket(server, dealIds[0]!, cookie));
     const seller = track(openSocket(server, `${dealIds[0]}/seller`, cookie));
     const otherDeal = track(openSocket(server, dealIds[1]!, cookie));
-    await until(() => [removed, seller, otherDeal].every((s) => s.opened), 'three sockets to open');
+    await until(() => [removed, seller, otherDeal].every((s) => s.opened), { what: 'three sockets to open' });
     await revocations.publish({ kind: 'membership', userId, dealId: dealIds[0]! });
-    await until(() => removed.closeCode !== null && seller.closeCode !== null, 'the deal sockets to close');
+    await until(() => removed.closeCode !== null && seller.closeCode !== null, { what: 'the deal sockets to close' });
     expect([removed.closeCode, seller.closeCode]).toEqual([4401, 4401]);
     expect(otherDeal.closeCode).toBeNull();
     expect(app.sessions.size).toBe(1);

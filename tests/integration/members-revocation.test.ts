@@ -7,6 +7,7 @@
 import { createTestDb, type DbHandle } from '@quorum/db';
 import { type SmtpSink, startSmtpSink } from '@quorum/mail/testing/smtp-sink';
 import { type RedisProcess, startRedisServer } from '@quorum/sync/testing/redis-server';
+import { until } from '@quorum/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   connectRoom,
@@ -16,7 +17,6 @@ import {
   type RoomClient,
   signUp,
   startInstance,
-  until,
 } from './fixtures/cluster-instances.ts';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -74,7 +74,9 @@ describeCluster('removing a member across two instances (needs TEST_DATABASE_URL
     expect(invited.status).toBe(201);
 
     // main.ts's outbox sends the invite through SMTP_URL.
-    await until(() => smtp.received.some((m) => m.envelope.to.includes('mara@nordwind.example')), 'the invite mail');
+    await until(() => smtp.received.some((m) => m.envelope.to.includes('mara@nordwind.example')), {
+      what: 'the invite mail',
+    });
     const received = smtp.received.find((m) => m.envelope.to.includes('mara@nordwind.example'))!;
     expect(received.envelope.from).toBe('quorum@quorum.test');
     const link = /http:\/\/quorum\.test\/invite\/[A-Za-z0-9_-]+/.exec(received.mail.text ?? '')?.[0];
@@ -87,23 +89,25 @@ describeCluster('removing a member across two instances (needs TEST_DATABASE_URL
 
     const room = connectRoom(b.base, dealId, mara);
     clients.push(room);
-    await until(() => room.provider.synced, 'the Mobilizer to sync on instance B');
+    await until(() => room.provider.synced, { what: 'the Mobilizer to sync on instance B' });
 
     const started = performance.now();
     const removed = await api(a.base, 'DELETE', `/api/deals/${dealId}/members/${maraId}`, seller);
     expect(removed.status).toBe(200);
-    await until(() => room.closeCodes.includes(4403), 'the removed Mobilizer’s socket on B to close with 4403');
+    await until(() => room.closeCodes.includes(4403), {
+      what: 'the removed Mobilizer’s socket on B to close with 4403',
+    });
     const closedAfterMs = performance.now() - started;
     console.log(`[members] socket on the other instance closed ${closedAfterMs.toFixed(0)} ms after the DELETE`);
 
     // Connecting again, on either instance, is refused.
     const again = connectRoom(a.base, dealId, mara);
     clients.push(again);
-    await until(() => again.closeCodes.includes(4403), 'a new connection to be refused with 4403');
+    await until(() => again.closeCodes.includes(4403), { what: 'a new connection to be refused with 4403' });
     expect(again.provider.synced).toBe(false);
     const onB = connectRoom(b.base, dealId, mara);
     clients.push(onB);
-    await until(() => onB.closeCodes.includes(4403), 'a new connection on B to be refused with 4403');
+    await until(() => onB.closeCodes.includes(4403), { what: 'a new connection on B to be refused with 4403' });
     expect(onB.provider.synced).toBe(false);
 
     const members = await api(a.base, 'GET', `/api/deals/${dealId}/members`, seller);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb, type DbHandle, docSnapshots, docUpdates } from '@quorum/db';
 import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
+import { until } from '@quorum/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
@@ -48,14 +49,6 @@ function startMain(env: Record<string, string>): Promise<Started> {
     child.stderr!.on('data', onData);
     exit.then((code) => reject(new Error(`server exited with ${code} before listening:\n${output}`)));
   });
-}
-
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 describe('server process configuration', () => {
@@ -133,9 +126,9 @@ describe.each(testDatabaseKinds())('server process on %s', (kind) => {
     };
     const writer = open();
     const reader = open();
-    await until(() => writer.provider.synced && reader.provider.synced, 'both clients to sync');
+    await until(() => writer.provider.synced && reader.provider.synced, { what: 'both clients to sync' });
     writer.doc.getText('notes').insert(0, 'acknowledged before SIGTERM');
-    await until(() => reader.doc.getText('notes').toString() === 'acknowledged before SIGTERM', 'the relay');
+    await until(() => reader.doc.getText('notes').toString() === 'acknowledged before SIGTERM', { what: 'the relay' });
 
     server.child.kill('SIGTERM');
     expect(await server.exit).toBe(0);

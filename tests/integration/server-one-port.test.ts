@@ -11,6 +11,7 @@ import { createAuth, hashToken } from '@quorum/auth';
 import { type DbHandle, invites } from '@quorum/db';
 import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
 import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
+import { until } from '@quorum/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
@@ -25,14 +26,6 @@ vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 const ORIGIN = 'http://quorum.test';
 const WEB_BUILD = fileURLToPath(new URL('../../apps/web/build', import.meta.url));
-
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** One browser: its own cookie jar, sending the app's Origin like a page of the app does. */
 class Browser {
@@ -149,15 +142,16 @@ describe.each(testDatabaseKinds())('one-port server on %s', (dbKind) => {
     const a = seller.provider(dealId);
     const b = buyer.provider(dealId);
     providers.push(a.provider, b.provider);
-    await until(() => a.provider.synced && b.provider.synced, 'both providers to sync');
+    await until(() => a.provider.synced && b.provider.synced, { what: 'both providers to sync' });
     expect(b.doc.getMap('meta').get('title')).toBe('Laptop refresh');
     a.doc.getText('scratch').insert(0, 'hello from the seller');
-    await until(() => b.doc.getText('scratch').toString() === 'hello from the seller', 'the seller edit at the buyer');
+    await until(() => b.doc.getText('scratch').toString() === 'hello from the seller', {
+      what: 'the seller edit at the buyer',
+    });
     b.doc.getText('scratch').insert(0, '> ');
-    await until(
-      () => a.doc.getText('scratch').toString() === '> hello from the seller',
-      'the buyer edit at the seller',
-    );
+    await until(() => a.doc.getText('scratch').toString() === '> hello from the seller', {
+      what: 'the buyer edit at the seller',
+    });
   });
 
   it('serves the web app, /healthz and /metrics on the same port as the API', async () => {

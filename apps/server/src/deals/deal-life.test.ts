@@ -1,6 +1,7 @@
 import { deals, mailOutbox, testDatabaseKinds, users } from '@quorum/db';
 import { addStakeholder, computeStatus, readMeta, updateMeta } from '@quorum/deal-model';
 import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
+import { until } from '@quorum/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailHealthDrop } from '../mail/index.ts';
@@ -9,10 +10,6 @@ import { createLocalStatusBus, type StatusEvent, StatusProjection } from '../sta
 import type { SyncContext } from '../sync/index.ts';
 import { createTestApp, TEST_ORIGIN, type TestAccount, type TestApp } from '../testing/test-app.ts';
 import { followMeta } from './update-deal.ts';
-
-async function until(check: () => boolean | Promise<boolean>): Promise<void> {
-  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 20));
-}
 
 describe.each(testDatabaseKinds())('the deal’s life: rename, close, archive, reopen (%s)', (kind) => {
   let t: TestApp;

@@ -1,3 +1,4 @@
+import { until } from '@quorum/testing';
 import { describe, expect, it } from 'vitest';
 import { BatchedWrites } from './batched-writes.ts';
 
@@ -11,10 +12,6 @@ function heldStore() {
       finish.push((error) => (error ? reject(error) : resolve()));
     });
   return { writes, finish, write };
-}
-
-async function until(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise((resolve) => setImmediate(resolve));
 }
 
 describe('BatchedWrites', () => {

@@ -1,6 +1,7 @@
 import { createAuth } from '@quorum/auth';
 import { createDb } from '@quorum/db';
 import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
+import { until } from '@quorum/testing';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
@@ -41,11 +42,6 @@ describe('/healthz with Redis configured', () => {
     expect(await down.json()).toEqual({ status: 'error', database: 'down', redis: 'ok' });
   });
 });
-
-/** Polls `check` until it holds (the test's own timeout bounds the wait). */
-async function until(check: () => Promise<boolean>): Promise<void> {
-  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 20));
-}
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('/healthz on postgres under request traffic', () => {
   it('answers ok while every connection of the pool is held by a long query', async () => {

@@ -1,15 +1,12 @@
 import { mailOutbox, passwordResets, testDatabaseKinds } from '@quorum/db';
 import { readStakeholders } from '@quorum/deal-model';
 import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
+import { until } from '@quorum/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncContext } from '../sync/index.ts';
 import { createTestApp, TEST_ORIGIN, type TestAccount, type TestApp } from '../testing/test-app.ts';
 import { linkIn, mailTo, startSmtpSink, type TestMail } from './test-mail.ts';
-
-async function until(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise((resolve) => setTimeout(resolve, 20));
-}
 
 describe.each(testDatabaseKinds())('mail sent by the app, through a real SMTP server (%s)', (kind) => {
   let t: TestApp;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startRedisServer } from '@quorum/sync/testing/redis-server';
+import { until } from '@quorum/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRedisStatusBus, type RedisStatusBus } from './redis-status-bus.ts';
 import type { StatusEvent } from './status-bus.ts';
@@ -14,10 +15,6 @@ const event = (dealId: string, health: number): StatusEvent => ({
   sharedStatus: { id: dealId, health },
   changed: { full: true, shared: true },
 });
-
-async function until(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise((resolve) => setTimeout(resolve, 10));
-}
 
 describeRedis('Redis status bus (needs REDIS_URL; skipped without it)', () => {
   const buses: RedisStatusBus[] = [];

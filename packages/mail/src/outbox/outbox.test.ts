@@ -1,5 +1,6 @@
 import { createDb, type Database, type DbHandle, mailOutbox, users } from '@quorum/db';
 import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
+import { until } from '@quorum/testing';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getMailPreferences, setMailPreferences, unsubscribe } from '../preferences/index.ts';
@@ -10,10 +11,6 @@ import { enqueueMail, type MailLog, MailOutbox, type MailOutboxOptions, type Out
 const origin = 'https://quorum.example.com';
 const from = 'Quorum <quorum@example.com>';
 const expiresAt = new Date('2030-01-01T00:00:00Z');
-
-async function until(check: () => boolean | Promise<boolean>, intervalMs = 10): Promise<void> {
-  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, intervalMs));
-}
 
 function invite(n: number, dealTitle = `Deal ${n}`): OutgoingMail {
   return {

@@ -251,7 +251,7 @@ describe.each(testDatabaseKinds())('bounded cost per client (%s)', (kind) => {
     raws = [];
     await server.close();
     await engine.close();
-    await until(() => active() <= baseline, 20);
+    await until(() => active() <= baseline, { intervalMs: 20 });
     expect(active()).toBeLessThanOrEqual(baseline);
   });
 });

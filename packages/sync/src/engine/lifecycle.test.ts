@@ -172,7 +172,7 @@ describe.each(testDatabaseKinds())('room lifecycle (%s)', (kind) => {
     await engine.close();
     engines = [];
     // The providers' own reconnect timers fire and go; the engine must leave nothing behind.
-    await until(() => active() <= baseline, 20);
+    await until(() => active() <= baseline, { intervalMs: 20 });
     expect(active()).toBeLessThanOrEqual(baseline);
   });
 });

@@ -215,7 +215,9 @@ describe.each(testDatabaseKinds())('healing from storage alone (%s)', (kind) => 
         await new Promise((resolve) => setImmediate(resolve));
       }
       const expected = a!.doc.getText('t').toString();
-      await until(() => b!.doc.getText('t').toString() === expected && a!.doc.getMap('m').size === 60, 20);
+      await until(() => b!.doc.getText('t').toString() === expected && a!.doc.getMap('m').size === 60, {
+        intervalMs: 20,
+      });
       expect(engines[0]!.stats().compactions + engines[1]!.stats().compactions).toBeGreaterThan(0);
       expect(engines[1]!.stats().healedUpdates).toBeGreaterThan(0);
     } finally {

@@ -1,6 +1,10 @@
+import { until } from '@quorum/testing';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+
+/** Re-exported for the tests that import it from here: the one polling helper is `@quorum/testing`'s. */
+export { until };
 
 /** A stock `WebsocketProvider` in Node, plus the close codes the server sent it. */
 export interface TestClient {
@@ -37,12 +41,7 @@ export function connectClient(
   };
 }
 
-/** Resolves once `client` has completed a sync with the server (polls; the test's own timeout bounds it). */
+/** Resolves once `client` has completed a sync with the server (polls; fails naming the sync after 30 s). */
 export async function synced(client: TestClient): Promise<void> {
-  await until(() => client.provider.synced);
-}
-
-/** Polls `condition` every few milliseconds until it holds; a failing test is bounded by the test timeout. */
-export async function until(condition: () => boolean, intervalMs = 5): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  await until(() => client.provider.synced, { what: 'the client to sync' });
 }
