@@ -56,6 +56,8 @@ export default defineConfig({
       ORIGIN: baseURL,
       // Always a fresh embedded database, even when the shell has a DATABASE_URL.
       DATABASE_URL: '',
+      // Its own rate-limit counters on a shared Redis: an earlier run's never refuse this one's.
+      RATE_LIMIT_PREFIX: `quorum:e2e:${process.env.QUORUM_E2E_DATA_DIR}`,
       // The fixtures give each test and actor its own X-Forwarded-For (tests/e2e/fixtures/actors.ts).
       TRUST_PROXY: 'true',
     },

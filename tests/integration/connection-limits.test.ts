@@ -2,7 +2,7 @@
  * What one client can cost the real one-port server (issue 10, defect 5, and the session re-check): connections
  * that send nothing or send slowly are closed, sockets that stop answering pings are dropped, a client that never
  * answers a close frame is let go, per-IP and per-user caps refuse more sockets with HTTP 429, an expired session's
- * sockets close with 4401 at the next re-check, and a revoked membership closes exactly that deal's sockets.
+ * sockets close with 4401 at the next re-check, and a revoked membership closes exactly that deal's sockets (4403).
  * The limits are set small here; docs/security.md lists their defaults.
  */
 import { createHash } from 'node:crypto';
@@ -254,7 +254,8 @@ describe('connection limits on the one-port server (PGlite)', () => {
     await until(() => [removed, seller, otherDeal].every((s) => s.opened), { what: 'three sockets to open' });
     await revocations.publish({ kind: 'membership', userId, dealId: dealIds[0]! });
     await until(() => removed.closeCode !== null && seller.closeCode !== null, { what: 'the deal sockets to close' });
-    expect([removed.closeCode, seller.closeCode]).toEqual([4401, 4401]);
+    // Still signed in, no longer on the deal: 4403 (not allowed), not 4401 (signed out).
+    expect([removed.closeCode, seller.closeCode]).toEqual([4403, 4403]);
     expect(otherDeal.closeCode).toBeNull();
     expect(app.sessions.size).toBe(1);
     otherDeal.ws.close();

@@ -105,6 +105,8 @@ export interface AppOptions {
    * are then counted across instances. Without it each process counts on its own.
    */
   limitsRedis?: Redis;
+  /** Prefix of the limiters' Redis keys (`RATE_LIMIT_PREFIX`; default `quorum:limit`). */
+  limitsPrefix?: string;
   /**
    * Carries access revocations (logout, invalidated sessions, removed members) to every instance, which
    * closes the sockets concerned with 4401. Default: this process only.
@@ -176,6 +178,7 @@ export function createApp({
   redis,
   fanOutStats,
   limitsRedis,
+  limitsPrefix,
   revocations = createLocalRevocationBus(),
   syncLimits = {},
   metrics = {},
@@ -191,7 +194,7 @@ export function createApp({
   nodeWs.wss.options.maxPayload = maxMessageBytes;
   app.onError(handleError({ log }));
   app.use(appSecureHeaders(origins));
-  const limiters = createLimiterFactory({ redis: limitsRedis });
+  const limiters = createLimiterFactory({ redis: limitsRedis, keyPrefix: limitsPrefix });
 
   const api = new Hono<AppEnv>();
   const limitBody = (maxSize: number) =>

@@ -112,6 +112,7 @@ async function main(): Promise<void> {
     redis: fanOut && redisBus ? () => fanOut.connected && redisBus.connected : undefined,
     fanOutStats: fanOut ? () => fanOut.stats() : undefined,
     limitsRedis,
+    limitsPrefix: config.rateLimitPrefix,
     revocations,
     syncLimits: {
       maxSocketsPerIp: config.maxSocketsPerIp,
@@ -166,8 +167,9 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  // `on`, not `once`: a second signal while flushing (a supervisor repeating itself) must not kill the flush.
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
 }
 
 main().catch((error: unknown) => {

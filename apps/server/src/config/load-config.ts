@@ -22,6 +22,11 @@ export interface Config {
   trustProxy: number;
   /** `METRICS_TOKEN`: /metrics requires `Authorization: Bearer <token>`. */
   metricsToken: string | undefined;
+  /**
+   * `RATE_LIMIT_PREFIX`: the prefix of the rate limiters' Redis keys (default `quorum:limit`). Instances that share
+   * limits share it; a separate deployment (or a test run) on the same Redis takes its own.
+   */
+  rateLimitPrefix: string;
   /** `METRICS_PORT`: /metrics is served on this port (same host) instead of the app's. */
   metricsPort: number | undefined;
   /** Open websockets per client IP on one instance (`MAX_SOCKETS_PER_IP`, 50). */
@@ -69,6 +74,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     trustProxy: proxies(env),
     metricsToken: metricsToken(env.METRICS_TOKEN),
+    rateLimitPrefix: env.RATE_LIMIT_PREFIX?.trim() || 'quorum:limit',
     metricsPort: blank(env.METRICS_PORT) ? undefined : integer(env, 'METRICS_PORT', 0, 1, 65_535),
     maxSocketsPerIp: integer(env, 'MAX_SOCKETS_PER_IP', 50, 1, 100_000),
     maxSocketsPerUser: integer(env, 'MAX_SOCKETS_PER_USER', 20, 1, 100_000),
