@@ -51,7 +51,7 @@ test.describe('manager dashboard', () => {
 
     // The seller chooses a plan for the Blocker in the seller-only notes.
     await room.goto(`/deals/${deal.id}/notes`);
-    await room.locator(`[data-blocker-plan]`).getByLabel('Plan').selectOption('approach-directly');
+    await room.locator('[data-blocker-plan] label.action select').selectOption('approach-directly');
 
     // The deal recovers on the dashboard: no plan-less Blocker, a higher health, the plan named in the risk.
     await expect(row.getByTestId('group')).not.toContainText('no plan');
