@@ -63,7 +63,17 @@ async function start(env: Record<string, string>): Promise<Server> {
   const began = performance.now();
   const child = spawn('sh', ['-c', `exec env ${START}`], {
     cwd: join(ROOT, 'apps/server'),
-    env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', ORIGIN, ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ORIGIN,
+      // One seller opens 4 sockets per sample deal here: past the default caps of one person (20) and one address (50).
+      MAX_SOCKETS_PER_USER: String(DEALS * 4 + 10),
+      MAX_SOCKETS_PER_IP: String(DEALS * 4 + 10),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
