@@ -118,7 +118,11 @@ export async function startServer(name: ServerName, adminUrl: string): Promise<B
     };
   }
   // One seller owns every bench deal: lift the per-user socket cap (20) as an operator would for such a user.
-  const server = await startInstance({ DATABASE_URL: database.url, REDIS_URL: '', MAX_SOCKETS_PER_USER: '100000' });
+  // `QUORUM_NODE_ARGS`: Node options for the server process (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+  const server = await startInstance(
+    { DATABASE_URL: database.url, REDIS_URL: '', MAX_SOCKETS_PER_USER: '100000' },
+    { nodeArgs: process.env.QUORUM_NODE_ARGS?.split(' ').filter(Boolean) ?? [] },
+  );
   return {
     name,
     label: `Quorum (Postgres, durability on, Node ${process.versions.node})`,

@@ -2,6 +2,7 @@ import { type DbHandle, dealHealthHistory } from '@quorum/db';
 import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
 import { addStakeholder, computeStatus, initSharedDoc, updateBlockerPlan } from '@quorum/deal-model';
 import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
+import { until } from '@quorum/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { StatusProjection } from './projection.ts';
@@ -67,6 +68,73 @@ describe.each(testDatabaseKinds())('status projection on %s', (kind) => {
       expect(errors).toEqual([]);
     } finally {
       shared.release();
+    }
+  });
+
+  it('spaces the recomputations of a deal edited without pause by minIntervalMs', async () => {
+    const spaced = new StatusProjection({
+      db: handle.db,
+      engine,
+      bus: createLocalStatusBus(),
+      compute: computeStatus,
+      debounceMs: 10,
+      minIntervalMs: 400,
+      onError: (error) => errors.push(error),
+      onPublished: (id) => {
+        if (id === dealId) published += 1;
+      },
+    });
+    let published = 0;
+    const { dealId, shared } = await newDeal('Spaced');
+    const started = performance.now();
+    try {
+      // 30 edits over at least 600 ms: with a 10 ms debounce alone that would be ~30 recomputations.
+      for (let i = 0; i < 30; i++) {
+        addStakeholder(shared.doc, { name: `Person ${i}`, profile: 'friend' });
+        spaced.schedule(dealId, { shared: true });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const elapsed = performance.now() - started;
+      await spaced.flush();
+      // Every recomputation of an edited deal publishes (a changed status, or the edit's updatedAt).
+      expect(published).toBeGreaterThanOrEqual(1);
+      expect(published).toBeLessThanOrEqual(Math.ceil(elapsed / 400) + 1);
+      expect(errors).toEqual([]);
+    } finally {
+      await spaced.stop();
+      shared.release();
+    }
+  });
+
+  it('projects a join or leave without loading the seller document', async () => {
+    const quick = new RoomEngine({ persistence: createPostgresPersistence(handle.db), idleUnloadMs: 50 });
+    const own = new StatusProjection({
+      db: handle.db,
+      engine: quick,
+      bus: createLocalStatusBus(),
+      compute: computeStatus,
+      debounceMs: 10,
+      minIntervalMs: 0,
+      onError: (error) => errors.push(error),
+    });
+    const dealId = await insertDeal(handle.db, { organizationId: seller.organizationId!, createdBy: seller.id });
+    const shared = await quick.openDoc(dealId);
+    try {
+      initSharedDoc(shared.doc, { title: 'Presence', buyer: 'Acme' });
+      own.schedule(dealId, { shared: true });
+      await own.flush();
+      // The projection of the edit read the seller document; once released, the engine unloads it.
+      await until(() => !quick.isLoaded(`${dealId}/seller`), { what: 'the seller room unloaded' });
+      own.onPresence(dealId);
+      await own.flush();
+      expect(quick.isLoaded(`${dealId}/seller`)).toBe(false);
+      const [stored] = (await listVisibleStatuses(handle.db, seller)).filter((d) => d.dealId === dealId);
+      expect(stored?.status).toMatchObject({ id: dealId, title: 'Presence', online: 0 });
+      expect(errors).toEqual([]);
+    } finally {
+      shared.release();
+      await own.stop();
+      await quick.close();
     }
   });
 

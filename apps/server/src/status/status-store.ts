@@ -20,6 +20,16 @@ export async function saveStatus(db: Database, { dealId, status, sharedStatus }:
   return saved?.healthChanged ?? false;
 }
 
+/** A deal's stored views, if it was ever projected. */
+export async function readStatus(db: Database, dealId: string): Promise<StoredViews | undefined> {
+  const [row] = await db
+    .select({ status: dealStatus.status, sharedStatus: dealStatus.sharedStatus })
+    .from(dealStatus)
+    .where(eq(dealStatus.dealId, dealId))
+    .limit(1);
+  return row ? { status: parseStored(row.status)!, sharedStatus: parseStored(row.sharedStatus)! } : undefined;
+}
+
 /** A deal's stored views, as {@link updateStatus} hands them to its `decide`. */
 export interface StoredViews {
   status: DealStatusView;

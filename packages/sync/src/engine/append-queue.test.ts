@@ -75,6 +75,43 @@ describe.each(testDatabaseKinds())('AppendQueue (%s)', (kind) => {
     queue.stop();
   });
 
+  it("reports a room's updates once stored, without waiting for an earlier batch of other rooms", async () => {
+    const inner = createPostgresPersistence(handle.db);
+    // The first append (room "slow") waits until released; later appends go straight through.
+    let releaseFirst!: () => void;
+    const firstHeld = new Promise<void>((resolve) => {
+      releaseFirst = resolve;
+    });
+    let calls = 0;
+    const persistence = {
+      ...inner,
+      append: async (entries: Parameters<typeof inner.append>[0]) => {
+        calls += 1;
+        if (calls === 1) await firstHeld;
+        return inner.append(entries);
+      },
+    };
+    const persisted: string[] = [];
+    const queue = new AppendQueue<string, string>(persistence, {
+      persisted: (batch) => persisted.push(...batch.map((e) => `${e.roomName}:${e.seq}`)),
+      failed: (_batch, error) => {
+        throw error;
+      },
+    });
+    queue.add(entry('slow', 1));
+    await nextTurn();
+    queue.add(entry('fast', 1));
+    queue.add(entry('slow', 2));
+    await nextTurn();
+    // The second batch is stored: "fast" goes out, "slow" 2 waits behind "slow" 1.
+    await until(() => persisted.includes('fast:1'));
+    expect(persisted).toEqual(['fast:1']);
+    releaseFirst();
+    await until(() => queue.size === 0);
+    expect(persisted).toEqual(['fast:1', 'slow:1', 'slow:2']);
+    queue.stop();
+  });
+
   it('retries a failed batch in place, reports its senders, and drains in order once storage is back', async () => {
     const persisted: number[] = [];
     const failedSenders = new Set<string>();

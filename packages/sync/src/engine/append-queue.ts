@@ -14,7 +14,10 @@ export interface PendingAppend<Room, Origin> {
 }
 
 export interface AppendQueueHandlers<Room, Origin> {
-  /** Called once per batch, in the order the batches were formed, after the batch and every earlier one are stored. */
+  /**
+   * Called with stored updates: per room in the order they were added, once they and every earlier update of their
+   * room are stored (a batch's updates may be reported in parts, one part per call).
+   */
   persisted(batch: PendingAppend<Room, Origin>[], elapsedMs: number): void;
   failed(batch: PendingAppend<Room, Origin>[], error: unknown): void;
 }
@@ -29,8 +32,8 @@ interface Batch<Room, Origin> {
 
 /**
  * Group commit: every update added during one event-loop turn is written in one `append` (one INSERT). Up to
- * `maxInFlight` batches are written concurrently (so one slow commit does not hold back the next turn's), but they
- * are reported stored strictly in the order they were formed. A failed batch keeps its place and is retried with
+ * `maxInFlight` batches are written concurrently (so one slow commit does not hold back the next turn's); each room's
+ * updates are reported stored in the order they were added, and no room waits for another room's writes. A failed batch keeps its place and is retried with
  * exponential backoff while no new batch starts, so nothing is lost or reordered while the process lives.
  */
 export class AppendQueue<Room, Origin> {
@@ -156,13 +159,34 @@ export class AppendQueue<Room, Origin> {
       );
   }
 
-  /** Reports the stored batches at the head of the line, in order. */
+  /**
+   * Reports what is stored, in order per room: a stored batch's updates go out at once unless their room also has
+   * updates in an earlier batch not yet stored (those wait for it). One room's slow or retried write never holds
+   * back the relays of the other rooms.
+   */
   #deliver(): void {
-    while (this.#batches[0]?.state === 'done') {
-      const batch = this.#batches.shift()!;
-      for (const entry of batch.entries) this.#bytes -= entry.update.byteLength;
-      this.handlers.persisted(batch.entries, batch.elapsedMs);
+    const waiting = new Set<string>();
+    for (const batch of this.#batches) {
+      if (batch.state !== 'done') {
+        for (const entry of batch.entries) waiting.add(entry.roomName);
+        continue;
+      }
+      let ready = batch.entries;
+      const held: PendingAppend<Room, Origin>[] = [];
+      if (waiting.size > 0) {
+        ready = [];
+        for (const entry of batch.entries) (waiting.has(entry.roomName) ? held : ready).push(entry);
+      }
+      batch.entries = held;
+      for (const entry of held) waiting.add(entry.roomName);
+      if (ready.length === 0) continue;
+      for (const entry of ready) this.#bytes -= entry.update.byteLength;
+      this.handlers.persisted(ready, batch.elapsedMs);
     }
+    let kept = 0;
+    for (const batch of this.#batches)
+      if (batch.state !== 'done' || batch.entries.length > 0) this.#batches[kept++] = batch;
+    this.#batches.length = kept;
   }
 
   #retryDelay(): number {

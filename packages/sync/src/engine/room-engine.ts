@@ -251,6 +251,12 @@ export class RoomEngine<Context = unknown> {
    * The awareness states of a loaded room by client id: this instance's clients and, through the fan-out, every other
    * instance's. Empty when the room is not loaded here.
    */
+  /** Whether `room` is loaded on this instance (its awareness then covers every instance's clients). */
+  isLoaded(room: string): boolean {
+    const loaded = this.#rooms.get(room);
+    return loaded?.loaded === true && !loaded.destroyed;
+  }
+
   awarenessStates(room: string): ReadonlyMap<number, Record<string, unknown>> {
     const loaded = this.#rooms.get(room);
     return loaded?.loaded && !loaded.destroyed ? loaded.awareness.getStates() : new Map();
