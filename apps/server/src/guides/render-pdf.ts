@@ -44,7 +44,7 @@ function objection(pdf: Pdf, item: GuideObjection): void {
     .font('bodyBold')
     .fontSize(12)
     .fillColor(ink)
-    .text(item.title || 'Untitled question')
+    .text(item.title)
     .moveDown(0.2);
   if (item.response.trim()) prose(pdf, item.response);
   else pdf.font('bodyItalic').fontSize(11.5).fillColor(muted).text('Answer to come.').moveDown(0.6);
