@@ -154,6 +154,9 @@ describe.each(testDatabaseKinds())('accounts API on %s', (kind) => {
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe('rate_limited');
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // In minutes, never "895 seconds", and the right password, refused during the lockout, is explained.
+    expect(blocked.body.error.message).toMatch(/Try again in 1 minute\./);
+    expect(blocked.body.error.message).toContain('even the right one');
     advance(61_000);
     expect((await attempt('erin password 1')).status).toBe(200);
   });
