@@ -140,6 +140,19 @@ describe.each(testDatabaseKinds())('accounts API on %s', (kind) => {
     expect(me.body.error.code).toBe('unauthenticated');
   });
 
+  it('answers /api/auth/session with 200 whether or not anyone is signed in (no 401 on logged-out pages)', async () => {
+    const nobody = await t.call('GET', '/api/auth/session');
+    expect(nobody.status).toBe(200);
+    expect(nobody.body).toEqual({ account: null });
+    const forged = await t.call('GET', '/api/auth/session', { cookie: 'quorum_session=forged-token-value' });
+    expect(forged.status).toBe(200);
+    expect(forged.body).toEqual({ account: null });
+    const gina = await t.signup({ email: 'gina@example.com' });
+    const signedIn = await t.call('GET', '/api/auth/session', { cookie: gina.cookie });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.account).toEqual((await t.call('GET', '/api/me', { cookie: gina.cookie })).body);
+  });
+
   it('answers /api/me without a session with 401', async () => {
     expect((await t.call('GET', '/api/me')).status).toBe(401);
     expect((await t.call('GET', '/api/me', { cookie: 'quorum_session=forged-token-value' })).status).toBe(401);

@@ -152,6 +152,10 @@ export function authRoutes({
         return c.json(await accountFor(userId, session.token));
       },
     )
+    .get('/auth/session', authDocs.session, async (c) => {
+      const user = c.get('user');
+      return c.json({ account: user ? await accountView(db, user) : null });
+    })
     .get('/me', authDocs.me, async (c) => c.json(await accountView(db, requireUser(c))));
 
   async function accountFor(userId: string, token: string) {
