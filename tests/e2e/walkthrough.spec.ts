@@ -91,7 +91,10 @@ test.describe('walk-through defects', () => {
     const trigger = page.locator('.topbar').getByRole('button', { name: /Current deal: Laptop refresh/ });
     await expect(trigger).toBeVisible();
     await trigger.click();
-    await page.locator('.topbar').getByRole('link', { name: /Monitor rollout/ }).click();
+    await page
+      .locator('.topbar')
+      .getByRole('link', { name: /Monitor rollout/ })
+      .click();
     await expect(page).toHaveURL(new RegExp(`/deals/${second.id}`));
     await expect(page.locator('.topbar').getByRole('button', { name: /Current deal: Monitor rollout/ })).toBeVisible();
   });
@@ -118,9 +121,9 @@ test.describe('walk-through defects', () => {
     await expect(hint).toContainText('weights add up to 120, not 100');
     await hint.getByRole('button', { name: 'scale them to 100' }).click();
     await expect(hint).toHaveCount(0);
-    const weights = await page.locator('input.weight').evaluateAll((inputs) =>
-      inputs.map((input) => Number((input as HTMLInputElement).value)),
-    );
+    const weights = await page
+      .locator('input.weight')
+      .evaluateAll((inputs) => inputs.map((input) => Number((input as HTMLInputElement).value)));
     expect(weights.reduce((a, b) => a + b, 0)).toBe(100);
   });
 
@@ -128,7 +131,10 @@ test.describe('walk-through defects', () => {
     const { page } = seller;
     const deal = await seller.api.createSampleDeal();
     await openRoom(page, deal.id, 'guides');
-    await page.getByRole('navigation', { name: 'Guides' }).getByRole('link', { name: /Mara Jensen/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Guides' })
+      .getByRole('link', { name: /Mara Jensen/ })
+      .click();
     await expect(page.locator('article.editor .meta')).toContainText('Go-Getter');
     await expect(page.locator('article.editor .meta')).not.toContainText(/go getter/);
   });

@@ -1,7 +1,7 @@
 import { type Auth, createAuth } from '@quorum/auth';
-import { addObjection } from '@quorum/deal-model';
 import { type DbHandle, dealMembers, guideLinkViews, users } from '@quorum/db';
 import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
+import { addObjection } from '@quorum/deal-model';
 import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
 import { eq } from 'drizzle-orm';
 import { extractText, getDocumentProxy } from 'unpdf';

@@ -18,7 +18,9 @@ export function normalizedWeights(criteria: readonly Pick<Criterion, 'id' | 'wei
   const exact = criteria.map((c, index) => ({ id: c.id, index, value: (c.weight * 100) / total }));
   const result = new Map(exact.map((e) => [e.id, Math.floor(e.value)]));
   let left = 100 - [...result.values()].reduce((sum, w) => sum + w, 0);
-  const byRemainder = [...exact].sort((a, b) => b.value - Math.floor(b.value) - (a.value - Math.floor(a.value)) || a.index - b.index);
+  const byRemainder = [...exact].sort(
+    (a, b) => b.value - Math.floor(b.value) - (a.value - Math.floor(a.value)) || a.index - b.index,
+  );
   for (const entry of byRemainder) {
     if (left <= 0) break;
     result.set(entry.id, (result.get(entry.id) ?? 0) + 1);
@@ -49,7 +51,9 @@ export function parseWeight(raw: string): ParsedWeight {
   const value = Number(text);
   if (text === '' || !Number.isFinite(value)) return { error: 'A weight is a number from 0 to 100.' };
   if (value < 0 || value > WEIGHT_MAX) {
-    return { error: `A weight runs from 0 to ${WEIGHT_MAX}; ${text} was not saved. Weights of all criteria add up to 100.` };
+    return {
+      error: `A weight runs from 0 to ${WEIGHT_MAX}; ${text} was not saved. Weights of all criteria add up to 100.`,
+    };
   }
   return { weight: Math.round(value) };
 }

@@ -83,11 +83,7 @@ export function computeStatus(
     openObjections: objections.filter((o) => o.status === 'open').length,
     criteria: criteria.length,
     consensus: Math.round(consensus.value * 1000) / 1000,
-    commitment:
-      stakeholders.length === 0
-        ? 0
-        : Math.round((counts.committed / counts.people) * 1000) /
-          1000,
+    commitment: stakeholders.length === 0 ? 0 : Math.round((counts.committed / counts.people) * 1000) / 1000,
     heardFrom: voices.length,
     heardFromShare: stakeholders.length === 0 ? 0 : Math.round((voices.length / stakeholders.length) * 1000) / 1000,
     disconnects: computeDisconnects(criteria, voices),
@@ -101,7 +97,9 @@ export function computeStatus(
     view: blockerPlans ? 'full' : 'shared',
   };
   if (blockerPlans && seller) {
-    status.blockersWithoutPlan = stakeholders.filter((s) => s.group === 'blocker').filter((b) => !hasBlockerPlan(blockerPlans[b.id])).length;
+    status.blockersWithoutPlan = stakeholders
+      .filter((s) => s.group === 'blocker')
+      .filter((b) => !hasBlockerPlan(blockerPlans[b.id])).length;
     const { bantConfirmed, decision } = qualificationScore(readQualification(seller));
     status.qualification = { bantConfirmed, decision };
   }
