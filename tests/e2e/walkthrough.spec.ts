@@ -138,4 +138,176 @@ test.describe('walk-through defects', () => {
     await expect(page.locator('article.editor .meta')).toContainText('Go-Getter');
     await expect(page.locator('article.editor .meta')).not.toContainText(/go getter/);
   });
+
+  test('changing an objection’s status keeps the card in view with the focus; it moves once the focus leaves', async ({
+    seller,
+  }) => {
+    const { page } = seller;
+    const deal = await seller.api.createSampleDeal();
+    await openRoom(page, deal.id, 'objections');
+    const card = page.locator('section[aria-labelledby="status-open"] [data-objection]').first();
+    const id = await card.getAttribute('data-objection');
+    await card.getByRole('button', { name: 'Expand' }).click();
+    const status = card
+      .locator('label')
+      .filter({ hasText: /^\s*Status/ })
+      .locator('select');
+    await status.focus();
+    const before = await card.boundingBox();
+    await status.selectOption('addressed');
+
+    const held = page.locator(`[data-objection="${id}"]`);
+    await expect(held.locator('[data-moving]')).toContainText('Moves to Addressed');
+    await expect(
+      held
+        .locator('label')
+        .filter({ hasText: /^\s*Status/ })
+        .locator('select'),
+    ).toBeFocused();
+    await expect(held).toBeInViewport();
+    expect((await held.boundingBox())?.y).toBeCloseTo(before?.y ?? 0, 0);
+
+    await page.getByRole('heading', { name: 'Objection guide' }).click();
+    await expect(page.locator(`section[aria-labelledby="status-addressed"] [data-objection="${id}"]`)).toBeVisible();
+    await expect(page.locator('[data-moving]')).toHaveCount(0);
+  });
+
+  test('the map: a new stakeholder lands in view beside the editor, and the undo notice does not push the map', async ({
+    seller,
+  }, testInfo) => {
+    const { page } = seller;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const deal = await seller.api.createSampleDeal();
+    await openRoom(page, deal.id, 'map');
+
+    await page.getByRole('button', { name: 'Add stakeholder' }).click();
+    const panel = page.locator('aside[data-panel]');
+    await expect(panel).toBeVisible();
+    const id = await panel.getAttribute('data-panel');
+    const card = page.locator(`[data-stakeholder="${id}"]`);
+    const chart = page.locator('.chart');
+    // Inside the chart's visible box, and not under the panel.
+    await expect
+      .poll(async () => {
+        const [c, area, side] = [await card.boundingBox(), await chart.boundingBox(), await panel.boundingBox()];
+        if (!c || !area || !side) return 'not laid out';
+        const inside =
+          c.x >= area.x &&
+          c.y >= area.y &&
+          c.x + c.width <= area.x + area.width &&
+          c.y + c.height <= area.y + area.height;
+        const overlapsPanel = c.x + c.width > side.x && c.x < side.x + side.width && c.y + c.height > side.y;
+        return inside && !overlapsPanel ? 'in view' : `card ${JSON.stringify(c)} chart ${JSON.stringify(area)}`;
+      })
+      .toBe('in view');
+    await screenshot(page, testInfo, 'new-stakeholder-in-view');
+
+    // Where the map starts on the page (not in the viewport: clicking Undo may scroll the page to reach it).
+    const canvasTop = () =>
+      page.locator('.canvas').evaluate((canvas) => Math.round(canvas.getBoundingClientRect().top + window.scrollY));
+    const top = await canvasTop();
+    await panel.getByRole('button', { name: /from the map/ }).click();
+    await expect(page.locator('[data-notice]')).toContainText('Removed');
+    expect(await canvasTop()).toBe(top);
+    await page.locator('[data-notice]').getByRole('button', { name: 'Undo' }).click();
+    await expect(page.locator('[data-notice]')).toHaveCount(0);
+    expect(await canvasTop()).toBe(top);
+  });
+
+  test('stage labels and option names truncate with an ellipsis and keep the full text in a title', async ({
+    seller,
+  }) => {
+    const { page } = seller;
+    const deal = await seller.api.createSampleDeal();
+    await openRoom(page, deal.id, 'criteria');
+    const option = page.locator('.option-edit input').first();
+    const long =
+      'Managed premium ultralight fleet with on-site support, device-as-a-service and a buy-back of the old fleet';
+    await option.fill(long);
+    await page.getByRole('heading', { name: 'Purchase criteria' }).click();
+    await expect(option).toHaveAttribute('title', long);
+    const clipped = await option.evaluate((input) => ({
+      overflow: getComputedStyle(input).textOverflow,
+      wider: input.scrollWidth > input.clientWidth,
+    }));
+    expect(clipped).toEqual({ overflow: 'ellipsis', wider: true });
+
+    const labels = page.locator('[data-stage] .label');
+    await expect(labels.first()).toHaveAttribute('title', /.+/);
+    expect(await labels.first().evaluate((label) => getComputedStyle(label).textOverflow)).toBe('ellipsis');
+  });
+
+  test('one select and one field style everywhere; login and sign-up are one form', async ({ seller, page }) => {
+    const room = seller.page;
+    const deal = await seller.api.createSampleDeal();
+    const selectsOf = (p: Page) =>
+      p.locator('select').evaluateAll((all) =>
+        all.map((s) => ({
+          select: s.classList.contains('select'),
+          height: Math.round(s.getBoundingClientRect().height),
+        })),
+      );
+    const seen: Array<{ select: boolean; height: number }> = [];
+    await openRoom(room, deal.id, 'objections');
+    await room.getByRole('button', { name: 'Expand' }).first().click();
+    seen.push(...(await selectsOf(room)));
+    await openRoom(room, deal.id, 'criteria');
+    seen.push(...(await selectsOf(room)));
+    await openRoom(room, deal.id, 'map');
+    await room.locator('[data-stakeholder]').first().click();
+    await expect(room.locator('aside[data-panel]')).toBeVisible();
+    seen.push(...(await selectsOf(room)));
+    await room.goto('/dashboard');
+    await expect(room.getByTestId('deal-row').first()).toBeVisible();
+    seen.push(...(await selectsOf(room)));
+    expect(seen.length).toBeGreaterThan(10);
+    expect(seen.filter((s) => !s.select)).toEqual([]);
+    expect(new Set(seen.map((s) => s.height)).size).toBe(1);
+
+    for (const path of ['/login', '/signup']) {
+      await page.goto(path);
+      await expect(page.locator('form[data-auth-form]')).toBeVisible();
+    }
+    const heights = await page
+      .locator('form[data-auth-form] input[type="email"], form[data-auth-form] input[type="password"]')
+      .evaluateAll((all) => all.map((i) => Math.round(i.getBoundingClientRect().height)));
+    expect(new Set(heights).size).toBe(1);
+  });
+
+  test('presence: two people get two colours, agreed on both screens, and each sees where the other types', async ({
+    dealPair: { deal, seller, buyer },
+  }, testInfo) => {
+    await openRoom(seller.page, deal.id, 'objections');
+    await seller.page.getByRole('button', { name: 'Add objection' }).click();
+    await seller.page.locator('[data-field$=":title"]').first().fill('Leasing costs more over five years');
+    await openRoom(buyer.page, deal.id, 'objections');
+
+    const coloursOn = (page: Page) =>
+      page
+        .locator('[data-presence]')
+        .evaluateAll((all) =>
+          Object.fromEntries(all.map((a) => [a.getAttribute('data-presence'), a.getAttribute('data-colour')])),
+        );
+    await expect.poll(async () => Object.keys(await coloursOn(seller.page)).length).toBe(2);
+    await expect.poll(async () => Object.keys(await coloursOn(buyer.page)).length).toBe(2);
+    const onSeller = await coloursOn(seller.page);
+    expect(onSeller['Sam Seller']).not.toBe(onSeller['Mia Mobilizer']);
+    expect(await coloursOn(buyer.page)).toEqual(onSeller);
+
+    await buyer.page.getByRole('button', { name: 'Expand' }).first().click();
+    const response = seller.page.locator('[data-field$=":response"]').first();
+    await response.click();
+    await response.pressSequentially('Leasing frees cash');
+    await response.press('Home');
+    const caret = buyer.page.locator('[data-remote-caret="Sam Seller"]');
+    await expect(caret).toBeVisible();
+    const field = await buyer.page.locator('[data-field$=":response"]').first().boundingBox();
+    const mark = await caret.boundingBox();
+    expect(mark && field && mark.y >= field.y && mark.y < field.y + field.height).toBe(true);
+    expect(mark && field && mark.x < field.x + 40).toBe(true);
+    await screenshot(buyer.page, testInfo, 'remote-caret');
+
+    await seller.page.getByRole('heading', { name: 'Objection guide' }).click();
+    await expect(caret).toHaveCount(0);
+  });
 });
