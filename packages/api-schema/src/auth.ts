@@ -42,10 +42,14 @@ export const passwordResetBody = z.object({
 /** `POST /api/auth/password-reset`: always the same answer, whether the account exists or not. */
 export const passwordResetRequested = z.object({ ok: z.literal(true) });
 
+/** `GET /api/auth/session`: the signed-in account, or `null` (a logged-out page asks without an error). */
+export const sessionState = z.object({ account: account.nullable() }).meta({ id: 'SessionState' });
+
 /** `POST /api/auth/logout`. */
 export const loggedOut = z.object({ ok: z.literal(true) });
 
 export type SignupInput = z.input<typeof signupBody>;
 export type LoginInput = z.input<typeof loginBody>;
 export type Account = z.infer<typeof account>;
+export type SessionState = z.infer<typeof sessionState>;
 export type OrgRole = z.infer<typeof orgRole>;

@@ -140,6 +140,19 @@ describe.each(testDatabaseKinds())('accounts API on %s', (kind) => {
     expect(me.body.error.code).toBe('unauthenticated');
   });
 
+  it('answers /api/auth/session with 200 whether or not anyone is signed in (no 401 on logged-out pages)', async () => {
+    const nobody = await t.call('GET', '/api/auth/session');
+    expect(nobody.status).toBe(200);
+    expect(nobody.body).toEqual({ account: null });
+    const forged = await t.call('GET', '/api/auth/session', { cookie: 'quorum_session=forged-token-value' });
+    expect(forged.status).toBe(200);
+    expect(forged.body).toEqual({ account: null });
+    const gina = await t.signup({ email: 'gina@example.com' });
+    const signedIn = await t.call('GET', '/api/auth/session', { cookie: gina.cookie });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.account).toEqual((await t.call('GET', '/api/me', { cookie: gina.cookie })).body);
+  });
+
   it('answers /api/me without a session with 401', async () => {
     expect((await t.call('GET', '/api/me')).status).toBe(401);
     expect((await t.call('GET', '/api/me', { cookie: 'quorum_session=forged-token-value' })).status).toBe(401);
@@ -154,6 +167,9 @@ describe.each(testDatabaseKinds())('accounts API on %s', (kind) => {
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe('rate_limited');
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // In minutes, never "895 seconds", and the right password, refused during the lockout, is explained.
+    expect(blocked.body.error.message).toMatch(/Try again in 1 minute\./);
+    expect(blocked.body.error.message).toContain('even the right one');
     advance(61_000);
     expect((await attempt('erin password 1')).status).toBe(200);
   });

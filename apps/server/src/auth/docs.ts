@@ -1,4 +1,4 @@
-import { account, loggedOut, passwordResetRequested } from '@quorum/api-schema';
+import { account, loggedOut, passwordResetRequested, sessionState } from '@quorum/api-schema';
 import { operation } from '../openapi/index.ts';
 
 /** OpenAPI descriptions of the account routes. */
@@ -61,6 +61,14 @@ export const authDocs = {
       400: 'The password is missing or too short; `field` names it.',
       404: 'The link is unknown, used or expired (`reset_invalid`).',
     },
+  }),
+  session: operation({
+    tag: 'Accounts',
+    summary: 'Whether anyone is signed in',
+    description:
+      'The signed-in account, or `account: null` without a valid session. Never 401: logged-out pages (landing, login, sign-up, invite) ask it without an error in the console.',
+    session: false,
+    ok: { description: 'The account, or null.', schema: sessionState },
   }),
   me: operation({
     tag: 'Accounts',

@@ -18,6 +18,14 @@ import { authDocs } from './docs.ts';
 import { createPasswordReset, resetPassword } from './password-reset.ts';
 import { requireUser } from './session-middleware.ts';
 
+/**
+ * The login lockout in words: the wait, and that the right password is refused too until then (a person who
+ * remembers it after a few wrong tries otherwise thinks it is wrong).
+ */
+function lockedOut(wait: string): string {
+  return `Too many sign-in attempts. Try again in ${wait}. Until then every password is refused, even the right one: this stops anyone guessing yours. Forgot it? Reset your password.`;
+}
+
 /** Rate limits of login and signup, per client IP and per account (email). */
 export interface AuthRateLimits {
   loginPerIp: RateLimit;
@@ -107,7 +115,7 @@ export function authRoutes({
     })
     .post('/auth/login', authDocs.login, jsonBody(loginBody), async (c) => {
       const { email: address, password } = c.req.valid('json');
-      enforce(await loginIp.hit(clientIp(c, { trustProxy })), await loginAccount.hit(address));
+      enforce(lockedOut, await loginIp.hit(clientIp(c, { trustProxy })), await loginAccount.hit(address));
       const userId = await checkCredentials(db, address, password);
       if (!userId) throw new ApiError(401, 'invalid_credentials', 'That email and password do not match an account.');
       await loginAccount.reset(address);
@@ -144,6 +152,10 @@ export function authRoutes({
         return c.json(await accountFor(userId, session.token));
       },
     )
+    .get('/auth/session', authDocs.session, async (c) => {
+      const user = c.get('user');
+      return c.json({ account: user ? await accountView(db, user) : null });
+    })
     .get('/me', authDocs.me, async (c) => c.json(await accountView(db, requireUser(c))));
 
   async function accountFor(userId: string, token: string) {

@@ -1,6 +1,7 @@
 import { type Auth, createAuth } from '@quorum/auth';
 import { type DbHandle, dealMembers, guideLinkViews, users } from '@quorum/db';
 import { createTestDb, testDatabaseKinds } from '@quorum/db/testing';
+import { addObjection } from '@quorum/deal-model';
 import { createPostgresPersistence, RoomEngine } from '@quorum/sync';
 import { eq } from 'drizzle-orm';
 import { extractText, getDocumentProxy } from 'unpdf';
@@ -183,6 +184,22 @@ describe.each(testDatabaseKinds())('guide links (%s)', (kind) => {
       expect(body).toContain(PRIVATE_MARKERS.unlistedObjection);
       expect(body).toContain('Pilot with twenty engineers first.');
       for (const marker of markersOutsideObjectionGuide) expect(body).not.toContain(marker);
+    }
+  });
+
+  it('never publishes an untitled objection (a draft) in the objection guide: page, JSON or PDF', async () => {
+    const draft = 'MARKER-UNTITLED-DRAFT-XYZ';
+    await edit(dealId, (doc) => {
+      addObjection(doc, { title: '  ', response: draft });
+    });
+    const link = await createLink(`/deals/${dealId}/objection-guide/links`, { expiresInDays: 7 }, 'seller');
+    const html = await (await open(link.path)).text();
+    const json = await (await open(`${link.path}/content.json`)).text();
+    const pdf = await pdfText(await open(`${link.path}/pdf`));
+    for (const body of [html, json, pdf]) {
+      expect(body).toContain(GUIDE_TEXT.objectionResponse);
+      expect(body).not.toContain(draft);
+      expect(body).not.toContain('Untitled');
     }
   });
 

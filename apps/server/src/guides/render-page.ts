@@ -32,7 +32,7 @@ function objection(item: GuideObjection): Html {
     ? html`<div class="evidence"><h4>What backs this up</h4>${prose(item.evidence)}</div>`
     : '';
   const response = item.response.trim() ? prose(item.response) : html`<p class="empty">Answer to come.</p>`;
-  return sync(html`<div class="objection"><h3>${item.title || 'Untitled question'}</h3>${response}${evidence}</div>`);
+  return sync(html`<div class="objection"><h3>${item.title}</h3>${response}${evidence}</div>`);
 }
 
 /** A short fingerprint of a rendered fragment: the open page swaps content only when it changes. */

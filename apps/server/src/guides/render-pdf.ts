@@ -39,13 +39,7 @@ function horizontalRule(pdf: Pdf, color: string, width: number): void {
 function objection(pdf: Pdf, item: GuideObjection): void {
   pdf.moveDown(0.5);
   horizontalRule(pdf, rule, 0.5);
-  pdf
-    .moveDown(0.4)
-    .font('bodyBold')
-    .fontSize(12)
-    .fillColor(ink)
-    .text(item.title || 'Untitled question')
-    .moveDown(0.2);
+  pdf.moveDown(0.4).font('bodyBold').fontSize(12).fillColor(ink).text(item.title).moveDown(0.2);
   if (item.response.trim()) prose(pdf, item.response);
   else pdf.font('bodyItalic').fontSize(11.5).fillColor(muted).text('Answer to come.').moveDown(0.6);
   if (item.evidence.trim()) {

@@ -8,4 +8,4 @@ export {
   type RateLimit,
 } from './limiters.ts';
 export { TokenBucket, type TokenBucketOptions } from './token-bucket.ts';
-export { enforce } from './too-many-requests.ts';
+export { enforce, waitInWords } from './too-many-requests.ts';

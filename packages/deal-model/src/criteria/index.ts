@@ -1,2 +1,3 @@
 export * from './criteria.ts';
 export * from './option-scores.ts';
+export * from './weight-total.ts';

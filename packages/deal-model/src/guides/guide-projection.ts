@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { type Objection, readObjections } from '../objections/index.ts';
+import { hasTitle, type Objection, readObjections } from '../objections/index.ts';
 import { readMeta } from '../shared-doc/meta.ts';
 import { readStakeholder } from '../stakeholders/index.ts';
 import { readGuide } from './guides.ts';
@@ -42,7 +42,7 @@ function publicObjection({ title, response, evidence }: Objection): GuideObjecti
 /**
  * The projection of one stakeholder's guide, or `null` when the stakeholder is no longer on the map
  * (a stakeholder with no guide yet gets an empty one). Objections appear in the order the guide lists
- * them; ids that no longer exist are skipped. Read through the model's readers, then narrowed to the
+ * them; ids that no longer exist and untitled objections (drafts) are skipped. Read through the model's readers, then narrowed to the
  * fields a guide shows.
  */
 export function projectStakeholderGuide(shared: Y.Doc, stakeholderId: string): StakeholderGuideProjection | null {
@@ -59,16 +59,19 @@ export function projectStakeholderGuide(shared: Y.Doc, stakeholderId: string): S
     asks: guide?.asks ?? '',
     objections: (guide?.objectionIds ?? []).flatMap((id) => {
       const objection = byId.get(id);
-      return objection ? [publicObjection(objection)] : [];
+      return objection && hasTitle(objection) ? [publicObjection(objection)] : [];
     }),
   };
 }
 
-/** The projection of the deal's objection handling guide: every objection, in the room's order. */
+/**
+ * The projection of the deal's objection handling guide: every titled objection, in the room's order
+ * (an untitled objection is a draft: never published).
+ */
 export function projectObjectionGuide(shared: Y.Doc): ObjectionGuideProjection {
   return {
     kind: 'objections',
     organization: readMeta(shared).buyer,
-    objections: readObjections(shared).map(publicObjection),
+    objections: readObjections(shared).filter(hasTitle).map(publicObjection),
   };
 }

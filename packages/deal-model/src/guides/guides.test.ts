@@ -117,4 +117,20 @@ describe('guide projections', () => {
     expect(projection.objections.map((o) => o.title)).toEqual(['A']);
     expect(JSON.stringify(projection)).not.toContain(cfo);
   });
+
+  it('never publishes an untitled objection (a draft), in the objection guide or a stakeholder guide', () => {
+    const doc = newDeal();
+    const cfo = addStakeholder(doc, { name: 'CFO' });
+    const titled = addObjection(doc, { title: 'Too expensive', response: 'ROI in a year' });
+    const untitled = addObjection(doc, { title: '', response: 'half-written answer' });
+    const blank = addObjection(doc, { title: '   ', response: 'another draft' });
+    ensureGuide(doc, cfo);
+    for (const id of [untitled, titled, blank]) addGuideObjection(doc, cfo, id);
+    expect(projectObjectionGuide(doc).objections.map((o) => o.title)).toEqual(['Too expensive']);
+    expect(projectStakeholderGuide(doc, cfo)?.objections.map((o) => o.title)).toEqual(['Too expensive']);
+    expect(JSON.stringify(projectObjectionGuide(doc))).not.toContain('draft');
+
+    updateObjection(doc, untitled, { title: 'Security review' });
+    expect(projectObjectionGuide(doc).objections.map((o) => o.title)).toEqual(['Too expensive', 'Security review']);
+  });
 });

@@ -146,3 +146,13 @@ export function readObjections(doc: Y.Doc): Objection[] {
     };
   });
 }
+
+/** Whether an objection has a title: untitled objections are drafts, never published in a guide. */
+export function hasTitle(objection: Pick<Objection, 'title'>): boolean {
+  return objection.title.trim() !== '';
+}
+
+/** An objection named in a sentence: its title in quotes, or "an untitled objection" (never `""`). */
+export function objectionName(objection: Pick<Objection, 'title'>): string {
+  return hasTitle(objection) ? `"${objection.title.trim()}"` : 'an untitled objection';
+}

@@ -38,4 +38,14 @@ describe('sanitizePresence', () => {
     expect(sanitizePresence('x', seller)).toBeNull();
     expect(sanitizePresence([1], seller)).toBeNull();
   });
+
+  it('keeps a caret (a base64 relative position) only with the field it is in, and nothing else as one', () => {
+    expect(sanitizePresence({ editing: 'abc:priorities', caret: 'AZyrmwEFAA==' }, seller)?.caret).toBe('AZyrmwEFAA==');
+    expect(sanitizePresence({ editing: null, caret: 'AZyrmwEFAA==' }, seller)).not.toHaveProperty('caret');
+    // A private field's caret never reaches the shared room: the field itself is dropped, and the caret with it.
+    expect(sanitizePresence({ editing: 'private:notes', caret: 'AZyrmwEFAA==' }, seller)).not.toHaveProperty('caret');
+    for (const caret of ['<script>', 'x'.repeat(200), 42, { index: 3 }]) {
+      expect(sanitizePresence({ editing: 'abc:priorities', caret }, seller)).not.toHaveProperty('caret');
+    }
+  });
 });

@@ -14,6 +14,7 @@ import type { DealStage } from '../vocabulary/index.ts';
 import { readVoices } from '../voices/index.ts';
 import { computeConsensus } from './consensus.ts';
 import { computeDisconnects } from './disconnects.ts';
+import { countBuyingGroup } from './group-counts.ts';
 import { computeHealth } from './health.ts';
 import type { DealStatus } from './status-types.ts';
 
@@ -68,25 +69,21 @@ export function computeStatus(
     heardFrom: voices.length,
     blockerPlans,
   });
-  const blockers = stakeholders.filter((s) => s.group === 'blocker');
+  const counts = countBuyingGroup(stakeholders);
   const status: DealStatus = {
     id,
     title: meta.title,
     buyer: meta.buyer,
     stage,
     stageIndex,
-    stakeholders: stakeholders.length,
-    mobilizers: stakeholders.filter((s) => s.group === 'mobilizer' && s.stance >= 1).length,
-    talkers: stakeholders.filter((s) => s.group === 'talker').length,
-    blockers: blockers.length,
+    stakeholders: counts.people,
+    mobilizers: counts.mobilizers,
+    talkers: counts.talkers,
+    blockers: counts.blockers,
     openObjections: objections.filter((o) => o.status === 'open').length,
     criteria: criteria.length,
     consensus: Math.round(consensus.value * 1000) / 1000,
-    commitment:
-      stakeholders.length === 0
-        ? 0
-        : Math.round((stakeholders.filter((s) => s.commitment === 'committed').length / stakeholders.length) * 1000) /
-          1000,
+    commitment: stakeholders.length === 0 ? 0 : Math.round((counts.committed / counts.people) * 1000) / 1000,
     heardFrom: voices.length,
     heardFromShare: stakeholders.length === 0 ? 0 : Math.round((voices.length / stakeholders.length) * 1000) / 1000,
     disconnects: computeDisconnects(criteria, voices),
@@ -100,7 +97,9 @@ export function computeStatus(
     view: blockerPlans ? 'full' : 'shared',
   };
   if (blockerPlans && seller) {
-    status.blockersWithoutPlan = blockers.filter((b) => !hasBlockerPlan(blockerPlans[b.id])).length;
+    status.blockersWithoutPlan = stakeholders
+      .filter((s) => s.group === 'blocker')
+      .filter((b) => !hasBlockerPlan(blockerPlans[b.id])).length;
     const { bantConfirmed, decision } = qualificationScore(readQualification(seller));
     status.qualification = { bantConfirmed, decision };
   }

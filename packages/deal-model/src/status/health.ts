@@ -1,5 +1,5 @@
 import type { Criterion, OptionScore } from '../criteria/index.ts';
-import type { Objection } from '../objections/index.ts';
+import { type Objection, objectionName } from '../objections/index.ts';
 import type { DealOption } from '../options/index.ts';
 import { type BlockerPlan, hasBlockerPlan } from '../seller-doc/index.ts';
 import type { Stakeholder } from '../stakeholders/index.ts';
@@ -11,6 +11,7 @@ import {
   PLAN_STAGE_IDS,
 } from '../vocabulary/index.ts';
 import type { Consensus } from './consensus.ts';
+import { isMobilizerOnSide } from './group-counts.ts';
 import { AVERAGE_GROUP_SIZE, purchaseIntent } from './intent-curve.ts';
 import { RISK_SOURCES } from './risk-sources.ts';
 import type { HealthBand, Risk, RiskSeverity } from './status-types.ts';
@@ -166,7 +167,7 @@ export function computeHealth(input: HealthInput): HealthResult {
   }
 
   // 3. Mobilizer on the seller's side.
-  const mobilizers = stakeholders.filter((s) => s.group === 'mobilizer' && s.stance >= 1);
+  const mobilizers = stakeholders.filter(isMobilizerOnSide);
   if (mobilizers.length === 0) {
     const talkers = stakeholders.filter((s) => s.group === 'talker' && s.stance >= 1);
     const latent = stakeholders.filter((s) => s.group === 'mobilizer');
@@ -279,7 +280,7 @@ export function computeHealth(input: HealthInput): HealthResult {
     const heavy = weighed.filter((entry) => entry.influence >= 4);
     const named = weighed
       .slice(0, 3)
-      .map((e) => `"${e.objection.title}"${e.raiser ? ` (${e.raiser.name}, influence ${e.influence})` : ''}`)
+      .map((e) => `${objectionName(e.objection)}${e.raiser ? ` (${e.raiser.name}, influence ${e.influence})` : ''}`)
       .join(', ');
     add({
       code: 'open-objections',

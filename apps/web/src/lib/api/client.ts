@@ -69,6 +69,8 @@ export function createApi({
     login: (input: LoginInput) => request<Me | Record<string, unknown>>('POST', '/api/auth/login', input),
     /** Ends the session on the server. */
     logout: () => request<unknown>('POST', '/api/auth/logout', {}),
+    /** The signed-in user, or null: for logged-out pages (answers 200 either way, so no error in the console). */
+    session: async () => (await request<{ account: Me | null }>('GET', '/api/auth/session')).account,
     /** The signed-in user; rejects with status 401 when there is no session. */
     me: () => request<Me>('GET', '/api/me'),
     /** Deals the caller can see in a state (default: open), each with the caller's role. */

@@ -1,4 +1,5 @@
 export { default as Alert } from './Alert.svelte';
+export { default as AuthForm } from './AuthForm.svelte';
 export { default as Button } from './Button.svelte';
 export { default as Chip } from './Chip.svelte';
 export { default as ConnectionPill } from './ConnectionPill.svelte';
@@ -7,6 +8,7 @@ export { default as Dialog } from './Dialog.svelte';
 export { default as EmptyState } from './EmptyState.svelte';
 export { default as InviteDialog } from './InviteDialog.svelte';
 export { default as QuorumMark } from './QuorumMark.svelte';
+export { default as Select } from './Select.svelte';
 export { default as Spinner } from './Spinner.svelte';
 export { default as TextField } from './TextField.svelte';
 export { default as TopBar } from './TopBar.svelte';

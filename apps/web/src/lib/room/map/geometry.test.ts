@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { borderPoint, cardSize, fitView } from './geometry.ts';
+import { borderPoint, cardSize, fitView, panIntoView } from './geometry.ts';
 
 describe('map geometry', () => {
   it('makes more influential people bigger', () => {
@@ -20,5 +20,30 @@ describe('map geometry', () => {
     const small = fitView({ x: 0, y: 0, width: 200, height: 100 }, 1000, 600, 0);
     expect(small.k).toBe(1);
     expect(small.x).toBe(400);
+  });
+});
+
+describe('panIntoView', () => {
+  const view = { x: 0, y: 0, k: 1 };
+  const card = (x: number, y: number) => ({ x, y, width: 200, height: 100 });
+
+  it('leaves a card already in view where it is', () => {
+    expect(panIntoView(view, card(300, 100), 800, 600)).toBe(view);
+  });
+
+  it('brings a card off the right edge (where the editor panel opens) back in, with a margin', () => {
+    const moved = panIntoView(view, card(900, 100), 600, 600);
+    // The card's right edge (1000) lands at 600 - 24.
+    expect(moved).toEqual({ x: -424, y: 0, k: 1 });
+  });
+
+  it('brings a card below or left of the viewport back in, at the current zoom', () => {
+    const zoomed = { x: 50, y: 20, k: 0.5 };
+    const moved = panIntoView(zoomed, card(-400, 1500), 800, 600);
+    const left = moved.x + (-400 - 100) * 0.5;
+    const bottom = moved.y + (1500 + 100) * 0.5;
+    expect(left).toBe(24);
+    expect(bottom).toBe(576);
+    expect(moved.k).toBe(0.5);
   });
 });

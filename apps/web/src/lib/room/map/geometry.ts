@@ -104,3 +104,29 @@ export function fitView(
 function r(value: number): number {
   return Math.round(value * 10) / 10;
 }
+
+/**
+ * The view moved just enough that a card (centre x, top y, size, in chart units) is wholly inside the
+ * `width` × `height` viewport with `margin` to spare; the same view when it already is. A card larger than
+ * the viewport is aligned to its top-left corner.
+ */
+export function panIntoView(
+  view: { x: number; y: number; k: number },
+  box: { x: number; y: number; width: number; height: number },
+  width: number,
+  height: number,
+  margin = 24,
+): { x: number; y: number; k: number } {
+  const left = view.x + (box.x - box.width / 2) * view.k;
+  const right = left + box.width * view.k;
+  const top = view.y + box.y * view.k;
+  const bottom = top + box.height * view.k;
+  let dx = 0;
+  let dy = 0;
+  if (right > width - margin) dx = width - margin - right;
+  if (left + dx < margin) dx = margin - left;
+  if (bottom > height - margin) dy = height - margin - bottom;
+  if (top + dy < margin) dy = margin - top;
+  if (dx === 0 && dy === 0) return view;
+  return { ...view, x: view.x + dx, y: view.y + dy };
+}

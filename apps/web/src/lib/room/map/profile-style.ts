@@ -6,6 +6,7 @@ import {
   PROFILE_GROUPS,
   type ProfileGroup,
   STAKEHOLDER_PROFILE_INFO,
+  STAKEHOLDER_ROLE_LABELS,
   STANCE_LABELS,
   type Stakeholder,
   type StakeholderProfile,
@@ -52,7 +53,7 @@ export function describeStakeholder(person: Stakeholder): string {
   const parts = [
     person.name || 'Unnamed stakeholder',
     person.title,
-    person.role ? `role ${person.role}` : '',
+    person.role ? `role ${STAKEHOLDER_ROLE_LABELS[person.role]}` : '',
     person.profile === 'unknown'
       ? 'not yet known as Mobilizer, Talker or Blocker'
       : `${STAKEHOLDER_PROFILE_INFO[person.profile].label} (${PROFILE_GROUP_LABELS[person.group]})`,

@@ -16,7 +16,9 @@ export function peersOf(states: Map<number, unknown>, selfClientId: number, self
     const user = state?.user;
     if (!user || typeof user.id !== 'string' || typeof user.name !== 'string') continue;
     if (user.id === selfUserId && !state.editing) continue;
-    const peer: Peer = { clientId, user, editing: typeof state.editing === 'string' ? state.editing : null };
+    const editing = typeof state.editing === 'string' ? state.editing : null;
+    const peer: Peer = { clientId, user, editing };
+    if (editing && typeof state.caret === 'string') peer.caret = state.caret;
     const existing = byUser.get(user.id);
     if (!existing || (peer.editing && !existing.editing)) byUser.set(user.id, peer);
   }

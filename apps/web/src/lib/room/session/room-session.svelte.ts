@@ -12,7 +12,8 @@ import {
   type ProviderState,
 } from './connection-state.ts';
 import { type Peer, type PresenceState, peersOf } from './presence.ts';
-import { presenceColour } from './presence-colours.ts';
+import { assignPresenceColours, presenceColour } from './presence-colours.ts';
+import { encodeCaret } from './remote-caret.ts';
 import { type PrivateSide, type RoomRole, roomsFor } from './room-names.ts';
 import { UndoHistory, type UndoScope } from './undo-history.ts';
 
@@ -102,6 +103,8 @@ export class RoomSession {
   providerStates = $state<ProviderState[]>([]);
   online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
   connection: Connection = $derived(connectionOf(this.providerStates, { online: this.online }));
+  /** Presence colour per user id of everyone in the room now: never two alike (see `assignPresenceColours`). */
+  colours = $state<Map<string, string>>(new Map());
   /** Everyone else here now (the shared room's presence). */
   peers = $state<Peer[]>([]);
   /** Others of this side in the private room right now, while they edit a private field. */
@@ -209,6 +212,27 @@ export class RoomSession {
       if (open.kind === 'shared') this.#announceShared(open.provider.awareness, key);
       else this.#announcePrivate(open.provider.awareness, key);
     }
+  }
+
+  /**
+   * Announces where this person's caret is in `text` (the field they are editing), as a Yjs relative
+   * position so it stays on its character while others type. Goes only to the room that holds the text,
+   * and only while that room's presence names a field being edited (never on its own).
+   */
+  setCaret(text: Y.Text, index: number): void {
+    const target = text.doc ? this.#open.find((open) => open.doc === text.doc) : undefined;
+    if (!target) return;
+    const awareness = target.provider.awareness;
+    const current = awareness.getLocalState() as PresenceState | null;
+    if (!current?.editing) return;
+    const caret = encodeCaret(text, index);
+    if (current.caret === caret) return;
+    awareness.setLocalStateField('caret', caret);
+  }
+
+  /** The presence colour of a person in this room (this person's own included). */
+  colourOf(userId: string): string {
+    return this.colours.get(userId) ?? presenceColour(userId);
   }
 
   /** Peers editing the given field right now (read from the room whose document holds it). */
@@ -330,7 +354,8 @@ export class RoomSession {
     if (!mayAnnounce('shared', key)) return;
     const current = awareness.getLocalState() as PresenceState | null;
     if (current?.editing === key) return;
-    awareness.setLocalStateField('editing', key);
+    // A caret belongs to the field it was in: leaving the field takes it away.
+    awareness.setLocalState({ ...(current ?? this.#presence(null)), editing: key, caret: undefined });
   }
 
   /** A private room shows this person only while they edit one of its fields. */
@@ -341,6 +366,11 @@ export class RoomSession {
     awareness.setLocalState(key === null ? null : this.#presence(key));
   }
 
+  /** Peers with the colour assigned to them in this room (not the one their device announced). */
+  #coloured(peers: Peer[]): Peer[] {
+    return peers.map((p) => ({ ...p, user: { ...p.user, colour: this.colourOf(p.user.id) } }));
+  }
+
   #setupPresence(): void {
     for (const open of this.#open) {
       const awareness = open.provider.awareness;
@@ -348,8 +378,12 @@ export class RoomSession {
       awareness.setLocalState(open.kind === 'shared' ? this.#presence(null) : null);
       const refresh = () => {
         const peers = peersOf(awareness.getStates(), awareness.clientID, this.user.id);
-        if (open.kind === 'shared') this.peers = peers;
-        else this.privatePeers = peers;
+        if (open.kind === 'shared') {
+          // Everyone is in the shared room: colours are assigned from that set, the same on every device.
+          this.colours = assignPresenceColours([this.user.id, ...peers.map((p) => p.user.id)]);
+          this.privatePeers = this.#coloured(this.privatePeers);
+          this.peers = this.#coloured(peers);
+        } else this.privatePeers = this.#coloured(peers);
       };
       awareness.on('change', refresh);
       this.#cleanups.push(() => awareness.off('change', refresh));

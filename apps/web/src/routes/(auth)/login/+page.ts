@@ -7,8 +7,8 @@ import type { PageLoad } from './$types';
 export const load: PageLoad = async ({ fetch, url }) => {
   const next = safeNext(url.searchParams.get('next'));
   const signedIn = await createApi({ fetch })
-    .me()
-    .then(() => true)
+    .session()
+    .then((me) => me !== null)
     .catch(() => false);
   if (signedIn) redirect(307, next);
   return { next };

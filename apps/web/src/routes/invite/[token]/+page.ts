@@ -6,7 +6,7 @@ export const ssr = false;
 /** What the invite is for, and who (if anyone) is signed in. A bad link is a state of the page, not a crash. */
 export const load: PageLoad = async ({ fetch, params }) => {
   const api = createApi({ fetch });
-  const [preview, me] = await Promise.allSettled([api.previewInvite(params.token), api.me()]);
+  const [preview, me] = await Promise.allSettled([api.previewInvite(params.token), api.session()]);
   const problem: ApiError | null =
     preview.status === 'rejected'
       ? preview.reason instanceof ApiError
@@ -17,6 +17,6 @@ export const load: PageLoad = async ({ fetch, params }) => {
     token: params.token,
     preview: preview.status === 'fulfilled' ? (preview.value as InvitePreview) : null,
     problem: problem ? { status: problem.status, code: problem.code, message: problem.message } : null,
-    me: me.status === 'fulfilled' ? (me.value as Me) : null,
+    me: me.status === 'fulfilled' ? (me.value as Me | null) : null,
   };
 };
