@@ -24,6 +24,11 @@ export interface Target {
   room: string;
   /** Request headers (Quorum's session cookie and Origin). */
   headers?: Record<string, string>;
+  /**
+   * A Yjs update (base64) the client holds before it connects, so that its sync step 2 gives the room that content
+   * (every client of a room brings the same one: the room holds it once).
+   */
+  seed?: string;
 }
 
 // Top-level message types. Hocuspocus adds the rest of its own after the shared four.
@@ -58,8 +63,9 @@ export interface Client {
 }
 
 /** Opens one client on `target`; `name` goes into its awareness state, as an editor's would. */
-export function connect({ framing, url, room, headers }: Target, name: string): Client {
+export function connect({ framing, url, room, headers, seed }: Target, name: string): Client {
   const doc = new Y.Doc();
+  if (seed) Y.applyUpdate(doc, Buffer.from(seed, 'base64'));
   const awareness = new awarenessProtocol.Awareness(doc);
   awareness.setLocalState({ user: { name } });
   const socket = new WebSocket(url, {

@@ -1,7 +1,8 @@
 /**
  * Memory per idle connection: CONNECTIONS clients open (synced, one awareness state each) over ROOMS rooms and then
  * do nothing; the server's RSS growth from before the first connection to a few seconds after the last, divided by
- * the connections. The rooms' documents are empty, so this is the cost of a connection and its share of a room.
+ * the connections. Every server's rooms hold the same document, a new Quorum deal's shared room (Quorum's are real
+ * deals; the peers' clients bring that content), so this is the cost of a connection and its share of a room.
  */
 import { ClientFleet, rssMiB } from './client-processes.ts';
 import { type ServerName, startServer } from './servers.ts';
@@ -27,7 +28,7 @@ export async function runIdle(
   const server = await startServer(name, adminUrl);
   const fleet = new ClientFleet(clientProcesses);
   try {
-    const targets = await server.rooms(rooms);
+    const targets = await server.rooms(rooms, { dealSeed: true });
     await sleep(1000);
     const rssBefore = rssMiB(server.pid);
     const failed = await fleet.connect(connections, targets);

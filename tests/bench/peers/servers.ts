@@ -7,7 +7,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { initSharedDoc } from '@quorum/deal-model';
 import postgres from 'postgres';
+import * as Y from 'yjs';
 import { createDeal, ORIGIN, signUp, startInstance } from '../../integration/fixtures/cluster-instances.ts';
 import type { Target } from './connection.ts';
 
@@ -22,8 +24,12 @@ export interface BenchServer {
   pid: number;
   /** What the process printed so far. */
   output(): string;
-  /** Makes `count` rooms ready (Quorum: one seller's deals, created through the API); one target per room. */
-  rooms(count: number): Promise<Target[]>;
+  /**
+   * Makes `count` rooms ready (Quorum: one seller's deals, created through the API); one target per room. `dealSeed`:
+   * the peers' rooms are to hold what a new Quorum deal's shared room holds (the clients bring it, see `Target.seed`),
+   * so that every server keeps the same documents.
+   */
+  rooms(count: number, options?: { dealSeed?: boolean }): Promise<Target[]>;
   /** SIGTERM, wait for the exit, drop the database. */
   stop(): Promise<void>;
 }
@@ -77,6 +83,17 @@ async function terminate(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+let dealSharedState: string | undefined;
+/** A new Quorum deal's shared document (DESIGN.md section 2: meta, the five plan stages, the status quo), base64. */
+function newDealSharedState(): string {
+  if (dealSharedState) return dealSharedState;
+  const doc = new Y.Doc();
+  initSharedDoc(doc, { title: 'Bench deal', buyer: 'Northwind', seller: 'Bench Co' });
+  dealSharedState = Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64');
+  doc.destroy();
+  return dealSharedState;
+}
+
 /** Starts one server on a fresh database of the Postgres at `adminUrl` (the y-websocket server needs none). */
 export async function startServer(name: ServerName, adminUrl: string): Promise<BenchServer> {
   if (name === 'ywebsocket') {
@@ -86,11 +103,12 @@ export async function startServer(name: ServerName, adminUrl: string): Promise<B
       label: `y-websocket ref (@y/websocket-server ${versionOf('@y/websocket-server')}, memory, Node ${versionOf('node')})`,
       pid: child.pid!,
       output,
-      rooms: async (count) =>
+      rooms: async (count, { dealSeed = false } = {}) =>
         Array.from({ length: count }, (_, i) => ({
           framing: 'y-websocket' as const,
           url: `ws://127.0.0.1:${port}/room-${i}`,
           room: `room-${i}`,
+          ...(dealSeed ? { seed: newDealSharedState() } : {}),
         })),
       stop: () => terminate(child),
     };
@@ -105,11 +123,12 @@ export async function startServer(name: ServerName, adminUrl: string): Promise<B
       label: `Hocuspocus ${versionOf('@hocuspocus/server')} (extension-database defaults, Postgres, Node ${versionOf('node')})`,
       pid: child.pid!,
       output,
-      rooms: async (count) =>
+      rooms: async (count, { dealSeed = false } = {}) =>
         Array.from({ length: count }, (_, i) => ({
           framing: 'hocuspocus' as const,
           url: `ws://127.0.0.1:${port}`,
           room: `room-${i}`,
+          ...(dealSeed ? { seed: newDealSharedState() } : {}),
         })),
       stop: async () => {
         await terminate(child);
