@@ -7,3 +7,4 @@ export * from './mail.ts';
 export * from './password-resets.ts';
 export * from './status.ts';
 export * from './webhooks.ts';
+export * from './versions.ts';
