@@ -18,6 +18,8 @@ import type {
   InviteRole as InviteRoleSchema,
   LoginInput as LoginInputSchema,
   MailPreferences as MailPreferencesSchema,
+  DealVersion as DealVersionSchema,
+  DealVersionDetail as DealVersionDetailSchema,
   Member as MemberSchema,
   OrgRole as OrgRoleSchema,
   SignupInput as SignupInputSchema,
@@ -79,6 +81,10 @@ export type UpdateDealInput = UpdateDealInputSchema;
 
 /** Someone on a deal. */
 export type Member = MemberSchema;
+/** A saved version of a deal, as listed. */
+export type DealVersion = DealVersionSchema;
+/** A version with the documents the caller's side may read, as plain JSON. */
+export type DealVersionDetail = DealVersionDetailSchema;
 
 /** The switches of the mail a user gets. */
 export type MailPreferences = MailPreferencesSchema;
