@@ -33,7 +33,10 @@ describe.each(testDatabaseKinds())('overdue verifier reminders on %s', (kind) =>
   }
   const overdueTo = (address: string) => mail.to(address).filter((m) => /overdue/.test(m.mail.subject ?? ''));
   const run = (today: string) =>
-    remindOverdueVerifiers({ db: t.db, openDoc: (room) => engine.openDoc(room), mailer: mail.mailer, origin: TEST_ORIGIN }, today);
+    remindOverdueVerifiers(
+      { db: t.db, openDoc: (room) => engine.openDoc(room), mailer: mail.mailer, origin: TEST_ORIGIN },
+      today,
+    );
 
   beforeAll(async () => {
     const sink = await startSmtpSink();
@@ -54,8 +57,9 @@ describe.each(testDatabaseKinds())('overdue verifier reminders on %s', (kind) =>
     });
     seller = await t.signup({ email: 'ana@acme.test', name: 'Ana', organization: 'Acme' });
     mobilizer = await t.signup({ email: 'mara@nordwind.test', name: 'Mara' });
-    dealId = (await t.call('POST', '/api/deals', { cookie: seller.cookie, body: { title: 'Fleet', buyer: 'Nordwind' } }))
-      .body.id;
+    dealId = (
+      await t.call('POST', '/api/deals', { cookie: seller.cookie, body: { title: 'Fleet', buyer: 'Nordwind' } })
+    ).body.id;
     const invite = await t.call('POST', `/api/deals/${dealId}/invites`, {
       cookie: seller.cookie,
       body: { email: 'mara@nordwind.test', role: 'mobilizer' },
@@ -97,7 +101,11 @@ describe.each(testDatabaseKinds())('overdue verifier reminders on %s', (kind) =>
     expect(linkIn(toAna, `${TEST_ORIGIN}/unsubscribe`)).toContain('token=');
     await mail.next('mara@nordwind.test', /overdue/);
     await until(() => overdueTo('mara@nordwind.test').length === 2);
-    expect(overdueTo('ana@acme.test').map((m) => m.mail.text).join('\n')).not.toContain('downtime figures');
+    expect(
+      overdueTo('ana@acme.test')
+        .map((m) => m.mail.text)
+        .join('\n'),
+    ).not.toContain('downtime figures');
 
     expect((await run('2026-01-20')).reminded).toEqual([]);
     const queued = await t.db.select().from(mailOutbox).where(eq(mailOutbox.to, 'ana@acme.test'));
@@ -107,7 +115,11 @@ describe.each(testDatabaseKinds())('overdue verifier reminders on %s', (kind) =>
   it('respects an unsubscribe from verifier mail, and stops once the verifier is ticked', async () => {
     const received = overdueTo('mara@nordwind.test')[0]!;
     const path = linkIn(received, `${TEST_ORIGIN}/unsubscribe`).slice(TEST_ORIGIN.length);
-    const done = await t.call('POST', path, { origin: null, raw: 'scope=this', contentType: 'application/x-www-form-urlencoded' });
+    const done = await t.call('POST', path, {
+      origin: null,
+      raw: 'scope=this',
+      contentType: 'application/x-www-form-urlencoded',
+    });
     expect(done.status).toBe(200);
 
     const next = await run('2026-01-21');

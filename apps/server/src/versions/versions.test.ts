@@ -59,8 +59,9 @@ describe.each(testDatabaseKinds())('deal versions on %s', (kind) => {
       .update(users)
       .set({ organizationId: m!.organizationId, orgRole: 'member' })
       .where(eq(users.id, seller.id));
-    dealId = (await t.call('POST', '/api/deals', { cookie: seller.cookie, body: { title: 'Fleet', buyer: 'Nordwind' } }))
-      .body.id;
+    dealId = (
+      await t.call('POST', '/api/deals', { cookie: seller.cookie, body: { title: 'Fleet', buyer: 'Nordwind' } })
+    ).body.id;
     otherDealId = (
       await t.call('POST', '/api/deals', { cookie: stranger.cookie, body: { title: 'Other', buyer: 'Someone' } })
     ).body.id;
@@ -80,7 +81,10 @@ describe.each(testDatabaseKinds())('deal versions on %s', (kind) => {
   });
 
   it('saves a named version and lists it with who saved it', async () => {
-    const res = await t.call('POST', versionsPath(), { cookie: seller.cookie, body: { name: '  Before the CFO call ' } });
+    const res = await t.call('POST', versionsPath(), {
+      cookie: seller.cookie,
+      body: { name: '  Before the CFO call ' },
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ name: 'Before the CFO call', kind: 'manual', stage: 'learn' });
     expect(res.body.createdBy).toEqual({ id: seller.id, name: 'ana' });
@@ -125,9 +129,9 @@ describe.each(testDatabaseKinds())('deal versions on %s', (kind) => {
       expect(res.status).toBe(404);
       expect(JSON.stringify(res.body)).not.toContain('Fleet');
     }
-    expect(
-      (await t.call('POST', versionsPath(), { cookie: stranger.cookie, body: { name: 'Mine' } })).status,
-    ).toBe(404);
+    expect((await t.call('POST', versionsPath(), { cookie: stranger.cookie, body: { name: 'Mine' } })).status).toBe(
+      404,
+    );
     expect((await t.call('GET', `${versionsPath()}/${crypto.randomUUID()}`, { cookie: seller.cookie })).status).toBe(
       404,
     );
@@ -140,7 +144,14 @@ describe.each(testDatabaseKinds())('deal versions on %s', (kind) => {
 
   it('refuses a bad name with 400 naming the field, and a read-only manager with 403', async () => {
     const before = (await t.call('GET', versionsPath(), { cookie: seller.cookie })).body.versions.length;
-    for (const body of [{}, { name: '' }, { name: '   ' }, { name: 42 }, { name: 'x'.repeat(121) }, { name: 'a\u0000b' }]) {
+    for (const body of [
+      {},
+      { name: '' },
+      { name: '   ' },
+      { name: 42 },
+      { name: 'x'.repeat(121) },
+      { name: 'a\u0000b' },
+    ]) {
       const res = await t.call('POST', versionsPath(), { cookie: seller.cookie, body });
       expect(res.status).toBe(400);
       expect(res.body.error.field).toBe('name');

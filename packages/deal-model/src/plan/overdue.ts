@@ -30,7 +30,9 @@ export function overdueVerifiers(plan: readonly PlanStage[], today: string): Ove
   for (const stage of plan) {
     for (const verifier of stage.verifiers) {
       if (!isOverdue(verifier, today)) continue;
-      const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${verifier.dueDate}T00:00:00Z`)) / DAY_MS);
+      const days = Math.round(
+        (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${verifier.dueDate}T00:00:00Z`)) / DAY_MS,
+      );
       out.push({ stageId: stage.id, verifier, daysOverdue: days });
     }
   }

@@ -34,7 +34,12 @@ describe('restoring a version', () => {
     expect(readStakeholders(mobilizer).some((s) => s.id === id)).toBe(false);
 
     const [record] = versionRecords(version, docToJson(seller, 'shared'));
-    expect(record).toMatchObject({ kind: 'stakeholder', path: ['stakeholders', id], label: 'Henrik Olsen', state: 'deleted' });
+    expect(record).toMatchObject({
+      kind: 'stakeholder',
+      path: ['stakeholders', id],
+      label: 'Henrik Olsen',
+      state: 'deleted',
+    });
     const undo = undoManager(seller);
     restoreRecord(seller, 'shared', record!.path, valueAt(version, record!.path), origin);
     exchangeUpdates(seller, mobilizer);
@@ -58,8 +63,8 @@ describe('restoring a version', () => {
     removeVerifier(seller, 'learn', verifier);
     const records = versionRecords(version, docToJson(seller, 'shared'));
     expect(records.map((r) => [r.kind, r.state, r.label])).toEqual([
-      ['stakeholder', 'changed', 'Henrik'],
       ['verifier', 'deleted', 'CFO shared the cost of downtime'],
+      ['stakeholder', 'changed', 'Henrik'],
     ]);
     for (const record of records) restoreRecord(seller, 'shared', record.path, record.value, origin);
     expect(readStakeholders(seller).find((s) => s.id === id)).toMatchObject({ name: 'Henrik', influence: 4 });

@@ -26,8 +26,9 @@ const COLLECTIONS: ReadonlyArray<{ map: string; kind: VersionRecordKind; label: 
 ];
 
 /**
- * The records of a past version's shared document that today's shared document lost or changed, in the version's
- * order (collections as listed, each by its records' `order`; verifiers stage by stage): what a person can
+ * The records of a past version's shared document that today's shared document lost or changed: the deleted ones
+ * first, then the changed ones, each in the version's order (collections as listed, each by its records' `order`;
+ * verifiers stage by stage): what a person can
  * restore one by one. Records added since are not listed (restoring the whole document removes them).
  */
 export function versionRecords(version: DocumentJson, current: DocumentJson): VersionRecord[] {
@@ -45,9 +46,11 @@ export function versionRecords(version: DocumentJson, current: DocumentJson): Ve
   for (const stage of PLAN_STAGE_IDS) {
     const then = records(field(field(version.plan, stage), 'verifiers'));
     const now = records(field(field(current.plan, stage), 'verifiers'));
-    for (const [id, value] of ordered(then)) compare('verifier', ['plan', stage, 'verifiers', id], value, now[id], 'text');
+    for (const [id, value] of ordered(then))
+      compare('verifier', ['plan', stage, 'verifiers', id], value, now[id], 'text');
   }
-  return out;
+  // What was deleted comes first: a removal also changes the records that referred to it (listed after it).
+  return [...out.filter((r) => r.state === 'deleted'), ...out.filter((r) => r.state === 'changed')];
 }
 
 /** The JSON at `path` of a document's JSON, or undefined. */

@@ -38,10 +38,28 @@ export function sharedGroups(shared: DocumentJson): VersionGroup[] {
   const groups: VersionGroup[] = [
     {
       title: 'Stakeholders',
-      lines: lines(shared.stakeholders, (s) => asString(s.name), (s) => asString(s.title)),
+      lines: lines(
+        shared.stakeholders,
+        (s) => asString(s.name),
+        (s) => asString(s.title),
+      ),
     },
-    { title: 'Criteria', lines: lines(shared.criteria, (c) => asString(c.name), (c) => `weight ${c.weight ?? '–'}`) },
-    { title: 'Objections', lines: lines(shared.objections, (o) => asString(o.title), (o) => asString(o.status)) },
+    {
+      title: 'Criteria',
+      lines: lines(
+        shared.criteria,
+        (c) => asString(c.name),
+        (c) => `weight ${c.weight ?? '–'}`,
+      ),
+    },
+    {
+      title: 'Objections',
+      lines: lines(
+        shared.objections,
+        (o) => asString(o.title),
+        (o) => asString(o.status),
+      ),
+    },
   ];
   for (const stage of PLAN_STAGES) {
     const verifiers = asObject(asObject(asObject(shared.plan)[stage.id]).verifiers);

@@ -94,7 +94,9 @@ export class VersionsState {
     if (!viewing || !this.canEdit) return;
     const doc = this.#session.shared;
     this.#session.undo.stopCapturing();
-    this.#session.write(doc, () => applyPlainAt(doc, 'shared', record.path, valueAt(viewing.documents.shared, record.path)));
+    this.#session.write(doc, () =>
+      applyPlainAt(doc, 'shared', record.path, valueAt(viewing.documents.shared, record.path)),
+    );
     this.#session.undo.stopCapturing();
     this.notice = `Restored “${record.label}” from ${viewing.name}. Undo (Ctrl+Z) takes it back.`;
   }
