@@ -78,3 +78,37 @@ test('restore a deleted stakeholder from a version: live for the Mobilizer, and 
   await expect(seller.page.locator(`[data-stakeholder="${id}"]`)).toHaveCount(0);
   await expect(buyer.page.locator(`[data-stakeholder="${id}"]`)).toHaveCount(0);
 });
+
+test('the mutual plan: an owner and a past due date make a verifier overdue, live for the other side', async ({
+  seller,
+  newActor,
+}, testInfo) => {
+  const deal = await seller.api.createSampleDeal();
+  const buyer = await newActor({ name: 'Mia Mobilizer' });
+  const invite = await seller.api.createInvite(deal.id, { email: buyer.account.email, role: 'mobilizer' });
+  await buyer.api.acceptInvite(invite.token);
+  await openRoom(seller.page, deal.id, 'plan');
+  await openRoom(buyer.page, deal.id, 'plan');
+
+  const verifierId = (await seller.page
+    .locator('[data-verifier]:not(.checked)')
+    .first()
+    .getAttribute('data-verifier'))!;
+  const mine = seller.page.locator(`[data-verifier="${verifierId}"]`);
+  await mine.locator('select[data-verifier-owner]').selectOption({ label: 'Mia Mobilizer' });
+  await mine.locator('input[data-verifier-due]').fill('2026-01-05');
+  await expect(mine.locator('[data-overdue]')).toContainText(/Overdue by \d+ days?/);
+
+  const theirs = buyer.page.locator(`[data-verifier="${verifierId}"]`);
+  await expect(theirs).toHaveClass(/overdue/);
+  await expect(theirs.locator('[data-overdue]')).toBeVisible();
+  await expect(theirs.locator('select[data-verifier-owner] option:checked')).toHaveText('Mia Mobilizer');
+  await expect(buyer.page.locator('[data-overdue-count]')).toHaveAttribute('data-overdue-count', '1');
+  await screenshot(buyer.page, testInfo, 'overdue-verifier');
+
+  // Ticking it ends the overdue state for both sides.
+  await theirs.locator('input[type="checkbox"]').check();
+  await expect(mine).toHaveClass(/checked/);
+  await expect(mine.locator('[data-overdue]')).toHaveCount(0);
+  await expect(seller.page.locator('[data-overdue-count]')).toHaveCount(0);
+});
