@@ -95,9 +95,9 @@ async function main(): Promise<void> {
     // verified stage takes a version of the deal.
     onStored: async ({ dealId, previous, status }) => {
       await followMeta(db, { dealId, status: { title: status.title, buyer: status.buyer } });
-      await versionOnStageChange({ db, openDoc: (room) => engine.openDoc(room) }, { dealId, previous, status });
       const topRisk = (status.risks as Array<{ message: string }> | undefined)?.[0]?.message ?? null;
       await mailHealthDrop({ db, mailer, origin }, { dealId, before: previous?.health, after: status.health, topRisk });
+      await versionOnStageChange({ db, openDoc: (room) => engine.openDoc(room) }, { dealId, previous, status });
     },
   });
   // Overdue verifiers of mutual plans: a reminder a day, and their deals reprojected so health follows the calendar.
