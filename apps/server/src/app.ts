@@ -46,6 +46,7 @@ import {
 } from './sync/index.ts';
 import { templateRoutes } from './templates/index.ts';
 import { createTokenAuthenticator, tokenRoutes } from './tokens/index.ts';
+import { versionRoutes } from './versions/index.ts';
 import { engagementRoutes } from './voices/index.ts';
 import { type NodeHandler, serveWeb } from './web/index.ts';
 import { guideWebhookHooks, type Resolver, type WebhookSender, webhookRoutes } from './webhooks/index.ts';
@@ -292,6 +293,7 @@ export function createApp({
     api.route('/', engagementRoutes({ db, openDoc, now: () => new Date(now()) }));
     api.route('/', methodRoutes({ db, openDoc, now: () => new Date(now()) }));
     api.route('/', exportRoutes({ db, openDoc }));
+    api.route('/', versionRoutes({ db, openDoc }));
     api.route('/', templateRoutes({ db, openDoc }));
   }
   const commentBus = comments.bus ?? createLocalCommentBus();

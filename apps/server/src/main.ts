@@ -15,6 +15,7 @@ import { ConfigError, loadConfig } from './config/index.ts';
 import { followMeta } from './deals/index.ts';
 import { createMailer, mailHealthDrop } from './mail/index.ts';
 import { createPersistLatency, timedPersistence } from './metrics/index.ts';
+import { OverdueReminderJob } from './reminders/index.ts';
 import { startServer } from './server.ts';
 import { createLocalStatusBus, type StatusBus, StatusProjection } from './status/index.ts';
 import { createRedisStatusBus } from './status/redis-status-bus.ts';
@@ -25,6 +26,7 @@ import {
   type SyncContext,
   sanitizeAwareness,
 } from './sync/index.ts';
+import { versionOnStageChange } from './versions/index.ts';
 import { loadWebBuild } from './web/index.ts';
 import { WebhookSender } from './webhooks/index.ts';
 
@@ -89,13 +91,26 @@ async function main(): Promise<void> {
     bus,
     compute: (shared, seller, { id, online }) => computeStatus(shared, seller, { id, online }),
     onWebhookQueued: () => webhookSender.wake(),
-    // The deals row follows a title or buyer typed in the room; a health band drop is mailed.
+    // The deals row follows a title or buyer typed in the room; a health band drop is mailed; a change of the
+    // verified stage takes a version of the deal.
     onStored: async ({ dealId, previous, status }) => {
       await followMeta(db, { dealId, status: { title: status.title, buyer: status.buyer } });
       const topRisk = (status.risks as Array<{ message: string }> | undefined)?.[0]?.message ?? null;
       await mailHealthDrop({ db, mailer, origin }, { dealId, before: previous?.health, after: status.health, topRisk });
+      await versionOnStageChange({ db, openDoc: (room) => engine.openDoc(room) }, { dealId, previous, status });
     },
   });
+  // Overdue verifiers of mutual plans: a reminder a day, and their deals reprojected so health follows the calendar.
+  const reminders = new OverdueReminderJob({
+    db,
+    openDoc: (room) => engine.openDoc(room),
+    mailer,
+    origin,
+    onDueDeals: (dealIds) => {
+      for (const dealId of dealIds) projection?.schedule(dealId);
+    },
+  });
+  reminders.start();
   const web = await loadWebBuild(config.webBuildDir);
   if (!web) console.warn(`[quorum] no web build in ${config.webBuildDir}: serving the API only (run \`pnpm build\`).`);
   const shutdown = new AbortController();
@@ -149,6 +164,7 @@ async function main(): Promise<void> {
     clearInterval(sweep);
     const closing = Promise.all([server.close(), metricsServer?.close()]);
     try {
+      await reminders.stop();
       await projection?.stop();
       await webhookSender.stop();
       await engine.close();

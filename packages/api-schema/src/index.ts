@@ -11,5 +11,6 @@ export * from './method.ts';
 export * from './notifications.ts';
 export * from './status.ts';
 export { email, oneOf, optionalText, type TextOptions, text, timestamp, uuid } from './strings.ts';
+export * from './versions.ts';
 export * from './voices.ts';
 export * from './webhooks.ts';

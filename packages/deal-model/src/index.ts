@@ -25,6 +25,7 @@ export * from './seller-doc/index.ts';
 export * from './shared-doc/index.ts';
 export * from './stakeholders/index.ts';
 export * from './status/index.ts';
+export * from './versions/index.ts';
 export * from './vocabulary/index.ts';
 export * from './voices/index.ts';
 export * from './workshops/index.ts';

@@ -6,4 +6,5 @@ export * from './integration.ts';
 export * from './mail.ts';
 export * from './password-resets.ts';
 export * from './status.ts';
+export * from './versions.ts';
 export * from './webhooks.ts';

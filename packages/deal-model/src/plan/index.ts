@@ -1,1 +1,2 @@
+export * from './overdue.ts';
 export * from './plan.ts';

@@ -22,6 +22,10 @@ export interface Verifier {
   doneBy: string | null;
   /** When it was ticked (ISO 8601), or null. */
   doneAt: string | null;
+  /** Who owns it in the mutual plan: a stakeholder id or a deal member's user id, or null. */
+  owner: string | null;
+  /** When it is due: an ISO date (`YYYY-MM-DD`), or null. */
+  dueDate: string | null;
   order: number;
 }
 
@@ -81,9 +85,36 @@ export function addVerifier(
   return id;
 }
 
-/** Changes a verifier's text. */
-export function updateVerifier(doc: Y.Doc, stageId: PlanStageId, id: string, { text }: { text?: string }): void {
-  updateRecord(requireVerifiers(doc, stageId, id), id, 'verifier', { text });
+/** What {@link updateVerifier} may change; `null` clears the owner or the due date. */
+export interface VerifierPatch {
+  text?: string;
+  /** A stakeholder id or a deal member's user id (the caller checks membership), or null. */
+  owner?: string | null;
+  /** An ISO date `YYYY-MM-DD`, or null. */
+  dueDate?: string | null;
+}
+
+/** Changes a verifier's text, owner or due date. Throws a `RangeError` naming the field for a bad value. */
+export function updateVerifier(doc: Y.Doc, stageId: PlanStageId, id: string, patch: VerifierPatch): void {
+  const { text, owner, dueDate } = patch;
+  if (owner !== undefined && owner !== null && (typeof owner !== 'string' || owner.trim() === '')) {
+    throw new RangeError('owner: must be a stakeholder id, a member id or null');
+  }
+  if (dueDate !== undefined && dueDate !== null && !isIsoDate(dueDate)) {
+    throw new RangeError('dueDate: must be a date as YYYY-MM-DD or null');
+  }
+  updateRecord(requireVerifiers(doc, stageId, id), id, 'verifier', { text, owner, dueDate });
+}
+
+/** Whether `value` is a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+function readDueDate(value: unknown): string | null {
+  return isIsoDate(value) ? value : null;
 }
 
 /** Ticks a verifier: `done` true, with who (`by`) and when (`at`, default now, ISO 8601). */
@@ -125,6 +156,8 @@ export function readPlan(doc: Y.Doc): PlanStage[] {
             done,
             doneBy: done ? readString(record, 'doneBy') || null : null,
             doneAt: done ? readString(record, 'doneAt') || null : null,
+            owner: readString(record, 'owner') || null,
+            dueDate: readDueDate(record.get('dueDate')),
             order: readNumber(record, 'order', 0),
           };
         })

@@ -3,7 +3,7 @@ import { coachingStageReached } from '../coaching/coaching.ts';
 import { readCriteria, scoreOptions } from '../criteria/index.ts';
 import { readObjections } from '../objections/index.ts';
 import { readOptions } from '../options/index.ts';
-import { type PlanStage, readPlan } from '../plan/index.ts';
+import { isoToday, nextVerifierDue, overdueVerifiers, type PlanStage, readPlan } from '../plan/index.ts';
 import { readQualification } from '../qualification/qualification.ts';
 import { qualificationScore } from '../qualification/qualification-score.ts';
 import { hasBlockerPlan } from '../seller-doc/blocker-plans.ts';
@@ -26,6 +26,8 @@ export interface ComputeStatusOptions {
   online?: number;
   /** When the deal last changed, ISO 8601 (default null). */
   updatedAt?: string | null;
+  /** Today as an ISO date (`YYYY-MM-DD`), against which verifiers are overdue (default: today, UTC). */
+  today?: string;
 }
 
 /**
@@ -47,14 +49,16 @@ export function verifiedStage(plan: readonly PlanStage[]): { stage: DealStage; s
 export function computeStatus(
   shared: Y.Doc,
   seller?: Y.Doc | null,
-  { id = '', online = 0, updatedAt = null }: ComputeStatusOptions = {},
+  { id = '', online = 0, updatedAt = null, today = isoToday() }: ComputeStatusOptions = {},
 ): DealStatus {
   const meta = readMeta(shared);
   const stakeholders = readStakeholders(shared);
   const criteria = readCriteria(shared);
   const options = readOptions(shared);
   const objections = readObjections(shared);
-  const { stage, stageIndex } = verifiedStage(readPlan(shared));
+  const plan = readPlan(shared);
+  const { stage, stageIndex } = verifiedStage(plan);
+  const overdue = overdueVerifiers(plan, today).length;
   const consensus = computeConsensus(criteria);
   const voices = readVoices(shared);
   const blockerPlans = seller ? readBlockerPlans(seller) : undefined;
@@ -67,6 +71,7 @@ export function computeStatus(
     consensus,
     stageIndex,
     heardFrom: voices.length,
+    overdueVerifiers: overdue,
     blockerPlans,
   });
   const counts = countBuyingGroup(stakeholders);
@@ -87,6 +92,8 @@ export function computeStatus(
     heardFrom: voices.length,
     heardFromShare: stakeholders.length === 0 ? 0 : Math.round((voices.length / stakeholders.length) * 1000) / 1000,
     disconnects: computeDisconnects(criteria, voices),
+    overdueVerifiers: overdue,
+    nextVerifierDue: nextVerifierDue(plan),
     health,
     band,
     risks,

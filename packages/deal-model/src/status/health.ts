@@ -43,6 +43,10 @@ export const HEALTH_MODEL = {
   unverifiedStage: 0.85,
   /** Quorum: cut per unit of commitment shortfall against the verified stage. */
   commitmentCut: 0.5,
+  /** Quorum: cut per overdue verifier of the mutual plan (a commitment the group let slip). */
+  overdueVerifierCut: 0.04,
+  /** Quorum: the overdue-verifier factor never goes below this. */
+  overdueVerifierFloor: 0.8,
   /** Quorum: multiplier when the group's weighted scores put doing nothing first. */
   statusQuoLeading: 0.85,
   /** Quorum: largest cut when nobody of the mapped group has been heard in their own words. */
@@ -65,6 +69,8 @@ export interface HealthInput {
   stageIndex: number;
   /** Mapped stakeholders who have given their own answer (`voices`). Default 0. */
   heardFrom?: number;
+  /** Verifiers past their due date and not done (`overdueVerifiers`). Default 0. */
+  overdueVerifiers?: number;
   /** The seller document's Blocker plans; undefined for the shared view (nothing about plans is used). */
   blockerPlans?: Readonly<Record<string, BlockerPlan>>;
 }
@@ -118,6 +124,7 @@ export function computeHealth(input: HealthInput): HealthResult {
     consensus,
     stageIndex,
     heardFrom = 0,
+    overdueVerifiers = 0,
     blockerPlans,
   } = input;
   const risks: Risk[] = [];
@@ -324,6 +331,21 @@ export function computeHealth(input: HealthInput): HealthResult {
         effect: commitmentEffect,
       });
     }
+  }
+
+  // 8b. The mutual plan: verifiers past their due date and not done.
+  if (overdueVerifiers > 0) {
+    const effect = factor(
+      'overdue-verifiers',
+      Math.max(HEALTH_MODEL.overdueVerifierFloor, 1 - HEALTH_MODEL.overdueVerifierCut * overdueVerifiers),
+    );
+    add({
+      code: 'overdue-verifiers',
+      severity: overdueVerifiers >= 3 ? 'high' : 'medium',
+      message: `${overdueVerifiers} verifier${overdueVerifiers === 1 ? ' is' : 's are'} past ${overdueVerifiers === 1 ? 'its' : 'their'} due date in the mutual plan: the buying group is not doing what it planned to do.`,
+      source: RISK_SOURCES.overdueVerifiers,
+      effect,
+    });
   }
 
   // 9. Doing nothing leads the decision matrix.

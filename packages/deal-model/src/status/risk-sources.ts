@@ -25,6 +25,8 @@ export const RISK_SOURCES = {
     'Purchase enablement: where the customer stands is what they have done and committed to (customer verifiers), not the seller’s estimate',
   commitment:
     'The stakeholder commitment process map (disconnect conveyed, urgency, workshop support, committed); commercial coaching, stage 5: securing commitment',
+  overdueVerifiers:
+    'Purchase enablement: a mutual plan gives each customer verifier an owner and a date; a missed date is a commitment the group let slip, and an early sign that the purchase is stalling',
   statusQuo:
     'CEB research: the status quo is a supplier’s biggest competitor; a group that cannot agree settles on doing nothing',
 } as const;

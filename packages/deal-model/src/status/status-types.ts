@@ -55,6 +55,10 @@ export interface DealStatus {
   heardFromShare: number;
   /** Up to 5 criteria with the widest spread of weights, self-reported ones first (see `computeDisconnects`). */
   disconnects: Disconnect[];
+  /** Verifiers of the mutual plan past their due date and not done, on the day the status was computed. */
+  overdueVerifiers: number;
+  /** The earliest due date (`YYYY-MM-DD`) among verifiers not done yet, or null: the reminder job's cue. */
+  nextVerifierDue: string | null;
   /** 0–100, see docs/health-model.md. */
   health: number;
   band: HealthBand;

@@ -6,6 +6,8 @@ import type {
   DealDetail,
   DealStateFilter,
   DealSummary,
+  DealVersion,
+  DealVersionDetail,
   Invite,
   InviteInput,
   InvitePreview,
@@ -85,6 +87,15 @@ export function createApi({
     /** Removes someone from a deal (sellers), or leaves it (anyone, with their own id). */
     removeMember: (dealId: string, userId: string) =>
       request<{ ok: true }>('DELETE', `/api/deals/${id(dealId)}/members/${id(userId)}`),
+    /** A deal's versions, newest first. */
+    listVersions: async (dealId: string) =>
+      (await request<{ versions: DealVersion[] }>('GET', `/api/deals/${id(dealId)}/versions`)).versions,
+    /** Saves a named version of a deal (its sellers and Mobilizer). */
+    saveVersion: (dealId: string, name: string) =>
+      request<DealVersion>('POST', `/api/deals/${id(dealId)}/versions`, { name }),
+    /** One version with the documents the caller's side may read. */
+    getVersion: (dealId: string, versionId: string) =>
+      request<DealVersionDetail>('GET', `/api/deals/${id(dealId)}/versions/${id(versionId)}`),
     /** Mails a password reset link to the address, if it has an account (the answer is the same either way). */
     requestPasswordReset: (email: string) => request<{ ok: true }>('POST', '/api/auth/password-reset', { email }),
     /** Sets a new password with a reset link's token; signs in. */

@@ -13,6 +13,8 @@ import type {
   DealStateFilter as DealStateFilterSchema,
   DealState as DealStateSchema,
   DealStatus as DealStatusSchema,
+  DealVersionDetail as DealVersionDetailSchema,
+  DealVersion as DealVersionSchema,
   InviteInput as InviteInputSchema,
   InvitePreview as InvitePreviewSchema,
   InviteRole as InviteRoleSchema,
@@ -79,6 +81,10 @@ export type UpdateDealInput = UpdateDealInputSchema;
 
 /** Someone on a deal. */
 export type Member = MemberSchema;
+/** A saved version of a deal, as listed. */
+export type DealVersion = DealVersionSchema;
+/** A version with the documents the caller's side may read, as plain JSON. */
+export type DealVersionDetail = DealVersionDetailSchema;
 
 /** The switches of the mail a user gets. */
 export type MailPreferences = MailPreferencesSchema;

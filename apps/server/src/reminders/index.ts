@@ -1,0 +1,7 @@
+export {
+  type OverdueReminderContext,
+  OverdueReminderJob,
+  type OverdueReminderJobOptions,
+  type ReminderRun,
+  remindOverdueVerifiers,
+} from './overdue-reminders.ts';
