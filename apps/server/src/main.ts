@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     mailer,
     origin,
     onDueDeals: (dealIds) => {
-      for (const dealId of dealIds) projection?.schedule(dealId);
+      for (const dealId of dealIds) projection?.schedule(dealId, { reread: true });
     },
   });
   reminders.start();

@@ -84,9 +84,11 @@ interface KnownViews {
 interface Edits {
   shared: boolean;
   seller: boolean;
+  /** No document changed, but the status must be read from them again (the calendar moved: overdue verifiers). */
+  reread: boolean;
 }
 
-const noEdits = (): Edits => ({ shared: false, seller: false });
+const noEdits = (): Edits => ({ shared: false, seller: false, reread: false });
 
 /**
  * The server's status projection (DESIGN.md section 3): after a change to a deal's shared or seller
@@ -190,7 +192,8 @@ export class StatusProjection {
 
   /**
    * Schedules a recomputation of `dealId`; changes within the debounce window share one. `edits` says
-   * which documents changed (none: only presence, or a dashboard asking for a deal never projected).
+   * which documents changed (none: only presence, or a dashboard asking for a deal never projected; `reread`: none
+   * changed but the status must be computed from them again, as when a due date passed).
    */
   schedule(dealId: string, edits: Partial<Edits> = {}): void {
     if (this.#stopped) return;
@@ -263,7 +266,7 @@ export class StatusProjection {
   async #recompute(dealId: string, edits: Edits): Promise<void> {
     const audience = await this.#audience(dealId);
     if (!audience) return; // a room without a deal (deleted, or never created): nothing to show anyone
-    const presence = !edits.shared && !edits.seller ? await this.#withOnline(dealId) : null;
+    const presence = !edits.shared && !edits.seller && !edits.reread ? await this.#withOnline(dealId) : null;
     let [full, sharedView] = presence ?? (await this.#fromDocuments(dealId));
     full = { ...full, id: dealId };
     sharedView = { ...sharedView, id: dealId };
@@ -415,6 +418,7 @@ function printOf(view: DealStatusView): string {
 function merge(into: Edits, edits: Partial<Edits>): Edits {
   into.shared ||= edits.shared === true;
   into.seller ||= edits.seller === true;
+  into.reread ||= edits.reread === true;
   return into;
 }
 
