@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Redis } from 'ioredis';
 import type { Histogram } from 'prom-client';
+import { activityRoutes } from './activity/index.ts';
 import { type AuthRateLimits, authRoutes, loadSession } from './auth/index.ts';
 import { type CommentBus, commentRoutes, createLocalCommentBus } from './comments/index.ts';
 import type { AppEnv } from './context.ts';
@@ -258,6 +259,7 @@ export function createApp({
     '/',
     memberRoutes({ db, onRemoved: ({ userId, dealId }) => revoke({ kind: 'membership', userId, dealId }) }),
   );
+  api.route('/', activityRoutes({ db }));
   const wakeWebhooks = () => webhooks.sender?.wake();
   api.route(
     '/',

@@ -81,14 +81,17 @@ export function recordAt(room: ActivityRoom, path: readonly string[]): RecordRef
 }
 
 /** The key path from the document's root to a type (`[rootName, key, …]`), or null for a type in no map. */
-function pathOf(type: Y.AbstractType<unknown>): string[] | null {
+// biome-ignore lint/suspicious/noExplicitAny: Yjs types every type's events differently; only their parents are read
+function pathOf(type: Y.AbstractType<any>): string[] | null {
   const keys: string[] = [];
-  let current: Y.AbstractType<unknown> = type;
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+  let current: Y.AbstractType<any> = type;
   while (current._item) {
     const key = current._item.parentSub;
     if (key === null) return null; // inside an array or text: the feed has no such records
     keys.unshift(key);
-    current = current._item.parent as Y.AbstractType<unknown>;
+    // biome-ignore lint/suspicious/noExplicitAny: as above
+    current = current._item.parent as Y.AbstractType<any>;
   }
   const doc = current.doc;
   if (!doc) return null;
