@@ -135,6 +135,7 @@ async function main(): Promise<void> {
     metrics: { token: config.metricsToken, serve: config.metricsPort === undefined, persistLatency },
     webhooks: { allowPrivate: config.webhookAllowPrivate, sender: webhookSender },
     mailer,
+    activity: { sameVisitMs: config.sameVisitMs },
   });
   const server = await startServer(app, { port: config.port, hostname: config.host });
   const metricsServer =

@@ -150,7 +150,7 @@ export async function countActivitySince(
   return row?.n ?? 0;
 }
 
-/** A reload within this long of the last visit is the same visit: "since your last visit" keeps its start. */
+/** A reload within this long of the last visit is the same visit: "since your last visit" keeps its start (default). */
 export const SAME_VISIT_MS = 30 * 60 * 1000;
 
 /** The caller's visit before the current one, or null. */
@@ -163,23 +163,23 @@ export async function lastVisit(db: Database, userId: string, dealId: string): P
 }
 
 /**
- * Records a visit now: the stored visit becomes the previous one unless it was within {@link SAME_VISIT_MS} (a
- * reload). Returns the visit and the one before it.
+ * Records a visit now: the stored visit becomes the previous one unless it was within `sameVisitMs` (a reload).
+ * Returns the visit and the one before it.
  */
 export async function recordVisit(
   db: Database,
   userId: string,
   dealId: string,
-  now = new Date(),
+  { now = new Date(), sameVisitMs = SAME_VISIT_MS }: { now?: Date; sameVisitMs?: number } = {},
 ): Promise<{ visitedAt: Date; lastVisitAt: Date | null }> {
-  const sameVisitAfter = new Date(now.getTime() - SAME_VISIT_MS);
+  const sameVisitAfter = new Date(now.getTime() - sameVisitMs);
   const [row] = await db
     .insert(dealVisits)
     .values({ userId, dealId, visitedAt: now, previousVisitAt: null })
     .onConflictDoUpdate({
       target: [dealVisits.userId, dealVisits.dealId],
       set: {
-        previousVisitAt: sql`case when ${dealVisits.visitedAt} < ${sameVisitAfter.toISOString()}::timestamptz then ${dealVisits.visitedAt} else ${dealVisits.previousVisitAt} end`,
+        previousVisitAt: sql`case when ${dealVisits.visitedAt} <= ${sameVisitAfter.toISOString()}::timestamptz then ${dealVisits.visitedAt} else ${dealVisits.previousVisitAt} end`,
         visitedAt: now,
       },
     })

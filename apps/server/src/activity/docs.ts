@@ -19,7 +19,7 @@ export const activityDocs = {
     tag: 'Activity',
     summary: 'Record a visit to the deal room',
     description:
-      'Call when the room is opened. The visit before becomes the start of "since your last visit"; a reload within 30 minutes is the same visit.',
+      'Call when the room is opened. The visit before becomes the start of "since your last visit"; reopening the room within `SAME_VISIT_MS` (30 minutes) is the same visit.',
     ok: { description: 'This visit and the one before it.', schema: dealVisit },
     errors: { 401: 'No valid session.', 404: 'No such deal, or the caller may not see it.' },
   }),

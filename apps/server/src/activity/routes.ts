@@ -23,7 +23,7 @@ async function visibleDeal(db: Database, user: AuthUser, dealId: string): Promis
  * The activity routes (issue 13), to mount under `/api`: a deal's feed on the sides the caller may read, their visits
  * ("since your last visit"), and the commitments log.
  */
-export function activityRoutes({ db }: { db: Database }) {
+export function activityRoutes({ db, sameVisitMs }: { db: Database; sameVisitMs?: number }) {
   return new Hono<AppEnv>()
     .get(
       '/deals/:id/activity',
@@ -46,7 +46,7 @@ export function activityRoutes({ db }: { db: Database }) {
     .post('/deals/:id/visit', activityDocs.visit, pathParams(dealIdParams, { notFound: noDeal }), async (c) => {
       const user = requireUser(c);
       const { deal } = await visibleDeal(db, user, c.req.valid('param').id);
-      const visit = await recordVisit(db, user.id, deal.id);
+      const visit = await recordVisit(db, user.id, deal.id, { sameVisitMs });
       return c.json({ visitedAt: visit.visitedAt.toISOString(), lastVisitAt: visit.lastVisitAt?.toISOString() ?? null });
     })
     .get(
