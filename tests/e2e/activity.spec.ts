@@ -38,7 +38,10 @@ test('one side edits, the other sees it in the activity feed and "since your las
       const res = await seller.page.request.get(`/api/deals/${deal.id}/activity`);
       return ((await res.json()) as { items: Array<{ words: string }> }).items.map((i) => i.words).sort();
     })
-    .toEqual(['Sam Seller edited the seller notes', expect.stringContaining(`Sam Seller ticked the verifier “${start}`)]);
+    .toEqual([
+      'Sam Seller edited the seller notes',
+      expect.stringContaining(`Sam Seller ticked the verifier “${start}`),
+    ]);
 
   // She comes back: one change since her last visit (the seller's note is not hers to see).
   await buyer.page.setViewportSize({ width: 390, height: 800 });
@@ -48,7 +51,9 @@ test('one side edits, the other sees it in the activity feed and "since your las
   await summary.getByRole('button', { name: 'See what changed' }).click();
   const panel = buyer.page.locator('[data-activity-panel]');
   await expect(panel.locator('[data-activity-item]')).toHaveCount(1);
-  await expect(panel.locator('[data-activity-item="ticked"]')).toContainText(`Sam Seller ticked the verifier “${start}`);
+  await expect(panel.locator('[data-activity-item="ticked"]')).toContainText(
+    `Sam Seller ticked the verifier “${start}`,
+  );
   await expect(panel).not.toContainText('seller notes');
   await expect(buyer.page.locator('body')).not.toContainText('SECRET');
   // A full-width sheet at phone width, nothing wider than the screen.

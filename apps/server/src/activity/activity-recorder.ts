@@ -227,7 +227,10 @@ export class ActivityRecorder {
     }
     const whole = describeChange(
       { ...change, before: joined.before ?? undefined },
-      { actor: entry.actor.userId ? entry.actor.name : null, stakeholderName: (id) => this.#stakeholderName(entry.dealId, id) },
+      {
+        actor: entry.actor.userId ? entry.actor.name : null,
+        stakeholderName: (id) => this.#stakeholderName(entry.dealId, id),
+      },
     );
     if (!whole) {
       await deleteActivity(this.#db, joined.id);

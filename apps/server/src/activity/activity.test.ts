@@ -68,7 +68,11 @@ describe.each(testDatabaseKinds())('activity feed, visits, commitments and their
   const feed = async (as: TestAccount, query = '') => {
     const res = await t.call('GET', `/api/deals/${dealId}/activity${query}`, { cookie: as.cookie });
     expect(res.status).toBe(200);
-    return res.body as { items: Array<{ words: string; side: string; kind: string }>; lastVisitAt: string | null; sinceLastVisit: number };
+    return res.body as {
+      items: Array<{ words: string; side: string; kind: string }>;
+      lastVisitAt: string | null;
+      sinceLastVisit: number;
+    };
   };
   const words = async (as: TestAccount) => (await feed(as)).items.map((item) => item.words);
   /** Waits until `as` sees an entry that says `expected`. */
@@ -98,7 +102,10 @@ describe.each(testDatabaseKinds())('activity feed, visits, commitments and their
     manager = await t.signup({ email: 'mia@acme.test', name: 'Mia Manager', organization: 'Acme' });
     seller = await t.signup({ email: 'sam@acme.test', name: 'Sam Seller' });
     const [m] = await t.db.select().from(users).where(eq(users.id, manager.id));
-    await t.db.update(users).set({ organizationId: m!.organizationId, orgRole: 'member' }).where(eq(users.id, seller.id));
+    await t.db
+      .update(users)
+      .set({ organizationId: m!.organizationId, orgRole: 'member' })
+      .where(eq(users.id, seller.id));
     dealId = (
       await t.call('POST', '/api/deals', { cookie: seller.cookie, body: { title: 'Fleet', buyer: 'Nordwind' } })
     ).body.id;

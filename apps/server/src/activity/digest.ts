@@ -1,8 +1,8 @@
 import { type DealRole, dealRole, type OrgRole, roomAccessByRole } from '@quorum/auth';
 import { type Database, dealActivity, dealMembers, deals, mailOutbox, users } from '@quorum/db';
 import { and, asc, eq, gt, inArray, max } from 'drizzle-orm';
-import type { Mailer } from '../mail/mailer.ts';
 import { toMembership } from '../deals/deal-access.ts';
+import type { Mailer } from '../mail/mailer.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Changes listed per deal in a digest; more are summed up in one line. */

@@ -47,7 +47,10 @@ export function activityRoutes({ db, sameVisitMs }: { db: Database; sameVisitMs?
       const user = requireUser(c);
       const { deal } = await visibleDeal(db, user, c.req.valid('param').id);
       const visit = await recordVisit(db, user.id, deal.id, { sameVisitMs });
-      return c.json({ visitedAt: visit.visitedAt.toISOString(), lastVisitAt: visit.lastVisitAt?.toISOString() ?? null });
+      return c.json({
+        visitedAt: visit.visitedAt.toISOString(),
+        lastVisitAt: visit.lastVisitAt?.toISOString() ?? null,
+      });
     })
     .get(
       '/deals/:id/commitments',

@@ -48,7 +48,10 @@ describe('activity in words', () => {
     const { doc, changes } = shared();
     updateStakeholder(doc, henrik, { influence: 4 });
     updateStakeholder(doc, henrik, { influence: 2 });
-    expect(words(doc, changes)).toEqual(['Mara raised Henrik’s influence to 4', 'Mara lowered Henrik’s influence to 2']);
+    expect(words(doc, changes)).toEqual([
+      'Mara raised Henrik’s influence to 4',
+      'Mara lowered Henrik’s influence to 2',
+    ]);
   });
 
   it('joins several fields of one record in one sentence', () => {

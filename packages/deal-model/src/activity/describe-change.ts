@@ -225,7 +225,10 @@ export function describeChange(change: RecordChange, ctx: DescribeContext): Acti
     if (same(change.before, change.after)) return null;
     const noun = nounOf(change, after ?? before ?? {}, ctx);
     if (change.after === undefined) return { kind: 'removed', words: `${actor} removed ${noun}` };
-    return { kind: 'changed', words: `${actor} ${change.recordType === 'blocker-plan' ? 'updated' : 'edited'} ${noun}` };
+    return {
+      kind: 'changed',
+      words: `${actor} ${change.recordType === 'blocker-plan' ? 'updated' : 'edited'} ${noun}`,
+    };
   }
   if (!before && !after) return null;
   if (!before) {
@@ -240,7 +243,8 @@ export function describeChange(change: RecordChange, ctx: DescribeContext): Acti
   }
   if (!after) {
     const noun = nounOf(change, before, ctx);
-    const words = change.recordType === 'stakeholder' ? `${actor} removed ${noun} from the map` : `${actor} removed ${noun}`;
+    const words =
+      change.recordType === 'stakeholder' ? `${actor} removed ${noun} from the map` : `${actor} removed ${noun}`;
     return { kind: 'removed', words };
   }
   const fields = changedFields(before, after);
