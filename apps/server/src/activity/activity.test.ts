@@ -187,6 +187,28 @@ describe.each(testDatabaseKinds())('activity feed, visits, commitments and their
     await sees(seller, 'Mara Jensen unticked the verifier “Budget owner named”');
   });
 
+  it('attributes an answer through a guide link to the stakeholder, visible to both sides', async () => {
+    const opened = await engine.openDoc(dealId);
+    const henrik = [...opened.doc.getMap('stakeholders').entries()].find(
+      ([, record]) => (record as Y.Map<unknown>).get('name') === 'Henrik',
+    )![0];
+    opened.release();
+    const link = await t.call('POST', `/api/deals/${dealId}/guides/${henrik}/links`, { cookie: mara.cookie, body: {} });
+    expect(link.status).toBe(201);
+    const path = new URL(link.body.url).pathname;
+    const answer = await t.call('POST', `${path}/voice`, { origin: null, body: { concerns: 'Migration risk' } });
+    expect(answer.status).toBe(201);
+    await sees(seller, 'Henrik answered their guide');
+    await sees(mara, 'Henrik answered their guide');
+    const entry = (await feed(seller)).items.find(
+      (item) => item.words === 'Henrik answered their guide',
+    ) as unknown as {
+      kind: string;
+      actor: { userId: string | null; stakeholderId: string | null };
+    };
+    expect(entry).toMatchObject({ kind: 'answered', actor: { userId: null, stakeholderId: henrik } });
+  });
+
   it('counts other people’s changes since the last visit; a reload is the same visit', async () => {
     const first = await t.call('POST', `/api/deals/${dealId}/visit`, { cookie: seller.cookie });
     expect(first.status).toBe(200);
