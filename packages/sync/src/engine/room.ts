@@ -366,11 +366,12 @@ export class Room {
     const sender = origin instanceof Connection ? origin : null;
     if (sender) this.host.countUpdateIn();
     this.host.append({ room: this, roomName: this.name, update, seq, origin: sender });
-    this.host.applied(this, { transaction, identity: sender?.identity, seq, remote: false });
     const message = encodeUpdate(update);
     for (const connection of this.connections) {
       if (connection !== sender) connection.sendDoc(message, seq);
     }
+    // After the relay is queued: the hook's work never delays the bytes other clients get.
+    this.host.applied(this, { transaction, identity: sender?.identity, seq, remote: false });
   };
 
   /** Called once the local changes up to `seq` are stored. */
