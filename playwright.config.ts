@@ -60,6 +60,8 @@ export default defineConfig({
       RATE_LIMIT_PREFIX: `quorum:e2e:${process.env.QUORUM_E2E_DATA_DIR}`,
       // The fixtures give each test and actor its own X-Forwarded-For (tests/e2e/fixtures/actors.ts).
       TRUST_PROXY: 'true',
+      // Every reopened room is a new visit, so "since your last visit" can be seen within one test.
+      SAME_VISIT_MS: '0',
     },
   },
 });

@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Redis } from 'ioredis';
 import type { Histogram } from 'prom-client';
+import { activityRoutes } from './activity/index.ts';
 import { type AuthRateLimits, authRoutes, loadSession } from './auth/index.ts';
 import { type CommentBus, commentRoutes, createLocalCommentBus } from './comments/index.ts';
 import type { AppEnv } from './context.ts';
@@ -144,6 +145,8 @@ export interface AppOptions {
    * enqueued, and waits in `mail_outbox` for an instance with a running outbox.
    */
   mailer?: Mailer;
+  /** The activity feed (issue 13): `sameVisitMs`, how long a reopened room is the same visit (default 30 min). */
+  activity?: { sameVisitMs?: number };
 }
 
 /** The Hono app, plus the hook that attaches its websocket endpoint to a Node server. */
@@ -186,6 +189,7 @@ export function createApp({
   comments = {},
   webhooks = {},
   mailer = createMailer({ db }),
+  activity = {},
 }: AppOptions): QuorumApp {
   const origins = typeof origin === 'string' ? [origin] : [...origin];
   if (origins.length === 0) throw new Error('createApp needs at least one origin');
@@ -259,6 +263,7 @@ export function createApp({
     '/',
     memberRoutes({ db, onRemoved: ({ userId, dealId }) => revoke({ kind: 'membership', userId, dealId }) }),
   );
+  api.route('/', activityRoutes({ db, sameVisitMs: activity.sameVisitMs }));
   const wakeWebhooks = () => webhooks.sender?.wake();
   api.route(
     '/',

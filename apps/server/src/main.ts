@@ -9,6 +9,7 @@ import { computeStatus } from '@quorum/deal-model';
 import { createTransportFromUrl, MailOutbox } from '@quorum/mail';
 import { createPostgresPersistence, RedisFanOut, RoomEngine } from '@quorum/sync';
 import { Redis } from 'ioredis';
+import { ActivityRecorder, mailVerifierTicked, scheduleDigests } from './activity/index.ts';
 import { createApp } from './app.ts';
 import { createRedisCommentBus } from './comments/index.ts';
 import { ConfigError, loadConfig } from './config/index.ts';
@@ -69,6 +70,11 @@ async function main(): Promise<void> {
     if (!up) console.warn('[quorum] Redis is not reachable: serving degraded (local fan-out only) until it is.');
   }
   let projection: StatusProjection | undefined;
+  // The activity feed and commitments log, derived from what each session's updates stored; ticks mail the other side.
+  const activity = new ActivityRecorder({
+    db,
+    onCommitment: (commitment) => mailVerifierTicked({ db, mailer, origin }, commitment),
+  });
   const persistLatency = createPersistLatency();
   const engine = new RoomEngine<SyncContext>({
     persistence: timedPersistence(createPostgresPersistence(db), persistLatency),
@@ -78,7 +84,12 @@ async function main(): Promise<void> {
       onConnect: createRoomGuard({ db, auth, origins: config.origins }),
       onAwarenessState: sanitizeAwareness,
       // Each instance projects the changes it stored and the people who joined or left through it.
-      onChange: (room, doc, info) => projection?.onChange(room, doc, info),
+      onChange: (room, doc, info) => {
+        projection?.onChange(room, doc, info);
+        activity.onChange(room, doc, info);
+      },
+      onLoaded: activity.onLoaded,
+      onApplied: activity.onApplied,
       onAwareness: (room, info) => projection?.onAwareness(room, info),
     },
   });
@@ -111,6 +122,8 @@ async function main(): Promise<void> {
     },
   });
   reminders.start();
+  // Each person's daily digest of what changed in their deals (once a day; every instance may run it).
+  const digests = scheduleDigests({ db, mailer, origin });
   const web = await loadWebBuild(config.webBuildDir);
   if (!web) console.warn(`[quorum] no web build in ${config.webBuildDir}: serving the API only (run \`pnpm build\`).`);
   const shutdown = new AbortController();
@@ -137,6 +150,7 @@ async function main(): Promise<void> {
     metrics: { token: config.metricsToken, serve: config.metricsPort === undefined, persistLatency },
     webhooks: { allowPrivate: config.webhookAllowPrivate, sender: webhookSender },
     mailer,
+    activity: { sameVisitMs: config.sameVisitMs },
   });
   const server = await startServer(app, { port: config.port, hostname: config.host });
   const metricsServer =
@@ -168,6 +182,8 @@ async function main(): Promise<void> {
       await projection?.stop();
       await webhookSender.stop();
       await engine.close();
+      digests.stop();
+      await activity.flush();
       await closing;
       await outbox.stop();
       transport?.close();

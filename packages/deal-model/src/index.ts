@@ -3,6 +3,7 @@
  * helpers, the initial state of a new deal, a sample deal, and the deal status and health model
  * (section 3, docs/health-model.md). Pure TypeScript on yjs; runs in the browser and on the server.
  */
+export * from './activity/index.ts';
 export * from './buyer-doc/index.ts';
 export * from './coaching/index.ts';
 export * from './criteria/index.ts';

@@ -1,5 +1,6 @@
 export { CloseCode, type CloseCodeValue } from './close-codes.ts';
 export {
+  type AppliedChange,
   type AwarenessStateArgs,
   type ConnectDecision,
   type ConnectHookResult,

@@ -31,7 +31,10 @@ describe('loadConfig', () => {
       maxSocketsPerIp: 50,
       maxSocketsPerUser: 20,
       sessionCheckMs: 60_000,
+      sameVisitMs: 1_800_000,
     });
+    expect(loadConfig({ SAME_VISIT_MS: '0' }).sameVisitMs).toBe(0);
+    expect(() => loadConfig({ SAME_VISIT_MS: 'soon' })).toThrow(/SAME_VISIT_MS/);
     expect(
       loadConfig({ METRICS_TOKEN: 'a-long-scrape-token', METRICS_PORT: '9464', MAX_SOCKETS_PER_IP: '200' }),
     ).toMatchObject({ metricsToken: 'a-long-scrape-token', metricsPort: 9464, maxSocketsPerIp: 200 });

@@ -41,6 +41,8 @@ export interface Config {
   smtpUrl: string | undefined;
   /** `MAIL_FROM`: the sender of Quorum's mail (default `Quorum <quorum@<origin's host>>`). */
   mailFrom: string;
+  /** `SAME_VISIT_MS` (30 min): reopening a deal room within this long is the same visit for "since your last visit". */
+  sameVisitMs: number;
 }
 
 /** The web app's build directory when `WEB_BUILD_DIR` is unset: apps/web/build next to this package. */
@@ -52,7 +54,7 @@ const DEFAULT_WEB_BUILD = fileURLToPath(new URL('../../../web/build', import.met
  * separated by commas), REDIS_URL, WEB_BUILD_DIR (apps/web/build), MAX_MESSAGE_BYTES (2 MiB),
  * TRUST_PROXY (false; true or a count of proxies), METRICS_TOKEN, METRICS_PORT, MAX_SOCKETS_PER_IP (50),
  * MAX_SOCKETS_PER_USER (20), SESSION_CHECK_MS (60000), WEBHOOK_ALLOW_PRIVATE (false), SMTP_URL, MAIL_FROM (Quorum
- * <quorum@host of ORIGIN>). Throws a {@link ConfigError} naming the first bad variable.
+ * <quorum@host of ORIGIN>), SAME_VISIT_MS (1800000). Throws a {@link ConfigError} naming the first bad variable.
  */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const port = integer(env, 'PORT', 3000, 0, 65_535);
@@ -82,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE?.trim().toLowerCase() === 'true',
     smtpUrl: smtpUrl(env.SMTP_URL),
     mailFrom: mailFrom(env.MAIL_FROM, new URL(publicOrigins[0]!).hostname),
+    sameVisitMs: integer(env, 'SAME_VISIT_MS', 30 * 60 * 1000, 0, 24 * 60 * 60 * 1000),
   };
 }
 

@@ -12,6 +12,7 @@ export type ApiTag =
   | 'Guide pages'
   | 'Comments'
   | 'Notifications'
+  | 'Activity'
   | 'Webhooks'
   | 'Reference';
 

@@ -34,6 +34,10 @@ export async function createOpenApiDocument<E extends Env>(
         { name: 'Guide pages', description: 'Public pages behind guide links; no account needed.' },
         { name: 'Comments', description: 'Threads on a deal’s records, each on one side (shared, seller or buyer).' },
         { name: 'Notifications', description: 'Mentions and replies for the signed-in user.' },
+        {
+          name: 'Activity',
+          description: 'What changed in a deal, derived from stored updates, and the commitments log of verifiers.',
+        },
         { name: 'Webhooks', description: 'Signed deliveries of deal events to an organization’s endpoints.' },
         { name: 'Reference' },
       ],

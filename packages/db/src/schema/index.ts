@@ -1,4 +1,5 @@
 export * from './accounts.ts';
+export * from './activity.ts';
 export * from './comments.ts';
 export * from './documents.ts';
 export * from './guides.ts';

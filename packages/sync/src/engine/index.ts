@@ -1,5 +1,6 @@
 export { RoomEngine } from './room-engine.ts';
 export type {
+  AppliedChange,
   AwarenessStateArgs,
   ConnectDecision,
   ConnectHookResult,

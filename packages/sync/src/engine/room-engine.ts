@@ -7,7 +7,15 @@ import { AppendQueue, type PendingAppend } from './append-queue.ts';
 import { Connection, type ConnectionHost } from './connection.ts';
 import { LatencyWindow } from './latency-window.ts';
 import { Room, type RoomCounter, type RoomHost } from './room.ts';
-import type { EngineStats, OpenDoc, RoomEngineHooks, RoomEngineOptions, SyncConnection, SyncSocket } from './types.ts';
+import type {
+  AppliedChange,
+  EngineStats,
+  OpenDoc,
+  RoomEngineHooks,
+  RoomEngineOptions,
+  SyncConnection,
+  SyncSocket,
+} from './types.ts';
 
 /**
  * The durable Yjs room engine: speaks the y-websocket protocol over any `SyncSocket`, loads rooms completely
@@ -108,6 +116,8 @@ export class RoomEngine<Context = unknown> {
       fanOut,
       append: (entry) => this.#queue.add(entry),
       changed: (room, remote) => this.#changed(room, remote),
+      loaded: (room) => this.#loaded(room),
+      applied: (room, change) => this.#applied(room, change),
       awarenessChanged: (room, remote) => this.#awarenessChanged(room, remote),
       countUpdateIn: () => {
         this.#updatesIn += 1;
@@ -416,9 +426,27 @@ export class RoomEngine<Context = unknown> {
   #changed(room: Room, remote: boolean): void {
     if (!this.#hooks.onChange) return;
     try {
-      this.#hooks.onChange(room.name, room.doc, { remote });
+      this.#hooks.onChange(room.name, room.doc, remote ? { remote } : { remote, storedSeq: room.persistedSeq });
     } catch (error) {
       this.reportError(error, { room: room.name, during: 'onChange' });
+    }
+  }
+
+  #loaded(room: Room): void {
+    if (!this.#hooks.onLoaded) return;
+    try {
+      this.#hooks.onLoaded(room.name, room.doc);
+    } catch (error) {
+      this.reportError(error, { room: room.name, during: 'onLoaded' });
+    }
+  }
+
+  #applied(room: Room, change: Omit<AppliedChange, 'doc'>): void {
+    if (!this.#hooks.onApplied) return;
+    try {
+      this.#hooks.onApplied(room.name, { ...change, doc: room.doc });
+    } catch (error) {
+      this.reportError(error, { room: room.name, during: 'onApplied' });
     }
   }
 

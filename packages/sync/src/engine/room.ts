@@ -18,6 +18,7 @@ import {
 } from '../protocol.ts';
 import type { PendingAppend } from './append-queue.ts';
 import { Connection } from './connection.ts';
+import type { AppliedChange } from './types.ts';
 
 /** Transaction origin of the stored state applied at load: neither stored again nor relayed. */
 const LOAD_ORIGIN = Symbol('load');
@@ -71,6 +72,10 @@ export interface RoomHost {
   append(entry: PendingAppend<Room, Connection>): void;
   /** The document changed: `remote` when the change was stored by another instance (fanned out or healed). */
   changed(room: Room, remote: boolean): void;
+  /** `hooks.onLoaded`. */
+  loaded(room: Room): void;
+  /** `hooks.onApplied`. */
+  applied(room: Room, change: Omit<AppliedChange, 'doc'>): void;
   /** Awareness states were added, changed or removed: `remote` when the change came through the fan-out. */
   awarenessChanged(room: Room, remote: boolean): void;
   countUpdateIn(): void;
@@ -149,6 +154,7 @@ export class Room {
     );
     // Listening only now spares encoding the whole loaded state as one 'update' event nobody needs.
     this.doc.on('update', this.#onDocUpdate);
+    this.host.loaded(this);
     this.storedCount = stored.updates.length;
     this.documentBytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
     for (const id of stored.updateIds ?? []) this.#knownIds.add(id);
@@ -344,7 +350,7 @@ export class Room {
   }
 
   /** Every local change (client or server-side) is stored, then relayed; remote changes are only relayed. */
-  #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+  #onDocUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction): void => {
     if (origin === LOAD_ORIGIN) return;
     this.documentBytes += update.byteLength;
     this.appliedBytes += update.byteLength;
@@ -352,6 +358,7 @@ export class Room {
       if (this.#healing) this.#healedChanges += 1;
       const message = encodeUpdate(update);
       for (const connection of this.connections) connection.sendDoc(message, this.appliedSeq);
+      this.host.applied(this, { transaction, identity: undefined, seq: null, remote: true });
       this.host.changed(this, true);
       return;
     }
@@ -363,6 +370,8 @@ export class Room {
     for (const connection of this.connections) {
       if (connection !== sender) connection.sendDoc(message, seq);
     }
+    // After the relay is queued: the hook's work never delays the bytes other clients get.
+    this.host.applied(this, { transaction, identity: sender?.identity, seq, remote: false });
   };
 
   /** Called once the local changes up to `seq` are stored. */

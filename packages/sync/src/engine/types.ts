@@ -26,6 +26,18 @@ export interface SyncConnection {
   readonly room: string;
 }
 
+/** One change applied to a room's document, as `hooks.onApplied` sees it. */
+export interface AppliedChange {
+  doc: Y.Doc;
+  /** The Yjs transaction that applied it (`changed` names the types and keys it touched). */
+  transaction: Y.Transaction;
+  /** The sending connection's identity; undefined for server-side writes and remote changes. */
+  identity: unknown;
+  /** The local change's sequence number; null for a remote change. */
+  seq: number | null;
+  remote: boolean;
+}
+
 /** What `hooks.onConnect` may return. */
 export interface ConnectDecision {
   /** Drop this connection's document updates (awareness still flows). */
@@ -61,7 +73,19 @@ export interface RoomEngineHooks<Context = unknown> {
    * After an update was persisted and applied to `doc`, also for updates persisted by another instance (`remote`:
    * fanned out or healed from storage). With several instances, only the one that stored a change sees it as local.
    */
-  onChange?(room: string, doc: Y.Doc, info: { remote: boolean }): void;
+  onChange?(room: string, doc: Y.Doc, info: { remote: boolean; storedSeq?: number }): void;
+  /**
+   * A room finished loading its stored state, before any change applies to it (to keep a shadow of the document's
+   * records, e.g. for an activity feed that diffs before and after). Synchronous.
+   */
+  onLoaded?(room: string, doc: Y.Doc): void;
+  /**
+   * Synchronously after each change applied to a loaded room's document, before it is stored. `local`: a client's
+   * update (`identity` is its connection's `ConnectDecision.identity`) or a server-side write through `openDoc`
+   * (`identity` undefined), numbered by `seq`: it is stored once `onChange` reports a `storedSeq` ≥ `seq`. Remote
+   * changes (another instance's, already stored) have `seq` null. Keep it cheap: it runs on the relay's path.
+   */
+  onApplied?(room: string, change: AppliedChange): void;
   /**
    * After a room's awareness states were added, changed or removed (not on the clients' periodic renewals); `remote`:
    * the change came from another instance. Read the states with `engine.awarenessStates(room)`.
