@@ -117,8 +117,8 @@ describe.each(testDatabaseKinds())('outbox worker on %s', (kind) => {
     const outcomes: string[] = [];
     // Claim by hand (one round), then settle it the way a sender would.
     const claimOnce = async () => {
-      let claimed: Row[] = [];
-      const once = worker({ process: async (batch) => void (claimed = batch) });
+      const claimed: Row[] = [];
+      const once = worker({ process: async (batch) => void claimed.push(...batch) });
       await once.runOnce();
       return claimed;
     };
