@@ -60,6 +60,8 @@ export default defineConfig({
       RATE_LIMIT_PREFIX: `quorum:e2e:${process.env.QUORUM_E2E_DATA_DIR}`,
       // The fixtures give each test and actor its own X-Forwarded-For (tests/e2e/fixtures/actors.ts).
       TRUST_PROXY: 'true',
+      // The webhook test sends to a receiver the test starts on 127.0.0.1.
+      WEBHOOK_ALLOW_PRIVATE: 'true',
     },
   },
 });
