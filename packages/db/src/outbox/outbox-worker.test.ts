@@ -56,8 +56,11 @@ describe.each(testDatabaseKinds())('outbox worker on %s', (kind) => {
     workers.push(created);
     return created;
   };
-  const settle = (rows: Row[]) =>
-    Promise.all(rows.map((row) => db.update(mailOutbox).set({ status: 'sent' }).where(eq(mailOutbox.id, row.id))));
+  const settle = async (rows: Row[]): Promise<void> => {
+    await Promise.all(
+      rows.map((row) => db.update(mailOutbox).set({ status: 'sent' }).where(eq(mailOutbox.id, row.id))),
+    );
+  };
 
   it('claims each due row once, marked sending with its attempt counted, in rounds of batchSize', async () => {
     await enqueue(7);
