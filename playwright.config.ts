@@ -62,6 +62,8 @@ export default defineConfig({
       TRUST_PROXY: 'true',
       // Every reopened room is a new visit, so "since your last visit" can be seen within one test.
       SAME_VISIT_MS: '0',
+      // The webhook test sends to a receiver the test starts on 127.0.0.1.
+      WEBHOOK_ALLOW_PRIVATE: 'true',
     },
   },
 });

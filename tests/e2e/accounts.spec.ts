@@ -51,10 +51,11 @@ test.describe('accounts, deals and invites', () => {
     const buyer = newAccount({ name: 'Mia Mobilizer', prefix: 'buyer' });
     await dialog.getByLabel('Their email').fill(buyer.email);
     await expect(dialog.getByLabel(/Buyer \(Mobilizer\)/)).toBeChecked();
-    await dialog.getByRole('button', { name: 'Create invite link' }).click();
-    const link = dialog.getByLabel('Invite link');
+    await dialog.getByRole('button', { name: 'Send invite' }).click();
+    await expect(dialog.getByText(`We emailed an invite to ${buyer.email}`)).toBeVisible();
+    // The link is shown once and already on the clipboard, to send another way.
+    const link = dialog.getByLabel(/Invite link/);
     await expect(link).toHaveValue(/\/invite\/[^/]+$/);
-    await dialog.getByRole('button', { name: 'Copy link' }).click();
     await expect(dialog.getByRole('button', { name: 'Copied' })).toBeVisible();
     const inviteUrl = await link.inputValue();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(inviteUrl);

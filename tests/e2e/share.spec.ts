@@ -20,7 +20,7 @@ test.describe('sharing a deal and its life', () => {
     await dialog.getByLabel('Their email').fill(buyer.account.email);
     await dialog.getByRole('button', { name: 'Send invite' }).click();
     await expect(dialog.getByText(`We emailed an invite to ${buyer.account.email}`)).toBeVisible();
-    const inviteUrl = await dialog.locator('[data-invite-link]').inputValue();
+    const inviteUrl = await dialog.getByTestId('invite-link').inputValue();
     expect(inviteUrl).toMatch(/\/invite\/[A-Za-z0-9_-]+$/);
     await screenshot(page, testInfo, '01-share-invite-sent');
     await dialog.getByRole('button', { name: 'Done' }).click();

@@ -7,7 +7,7 @@ import { readableSides } from '../comments/side-access.ts';
 import type { AppEnv } from '../context.ts';
 import { findVisibleDeal, type VisibleDeal } from '../deals/deal-access.ts';
 import { ApiError } from '../errors/index.ts';
-import { pathParams, queryParams } from '../input/index.ts';
+import { pathParams, queryParams } from '../openapi/index.ts';
 import { countActivitySince, lastVisit, listActivity, listCommitments, recordVisit } from './activity-store.ts';
 import { activityDocs } from './docs.ts';
 

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { requireUser } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors/index.ts';
-import { jsonBody, pathParams, queryParams } from '../input/index.ts';
+import { jsonBody, pathParams, queryParams } from '../openapi/index.ts';
 import type { StatusBus } from '../status/status-bus.ts';
 import { createDeal } from './create-deal.ts';
 import { findVisibleDeal } from './deal-access.ts';

@@ -6,7 +6,7 @@ import type { AppEnv } from '../context.ts';
 import { createDeal, findVisibleDeal } from '../deals/index.ts';
 import { ApiError } from '../errors/index.ts';
 import type { OpenSharedDoc } from '../guides/open-shared-doc.ts';
-import { pathParams, queryParams } from '../input/index.ts';
+import { pathParams, queryParams } from '../openapi/index.ts';
 import { exportDocs } from './docs.ts';
 import { exportCsv, exportDeal } from './export-deal.ts';
 import { readImportBody } from './import-body.ts';

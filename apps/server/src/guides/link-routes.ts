@@ -4,7 +4,7 @@ import { type Context, Hono } from 'hono';
 import { requireUser } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors/index.ts';
-import { jsonBody, pathParams } from '../input/index.ts';
+import { jsonBody, pathParams } from '../openapi/index.ts';
 import { guideLinkAccess, requireManage } from './deal-access.ts';
 import { guideDocs } from './docs.ts';
 import { createGuideLink, findGuideLink, type GuideLinkTarget, listGuideLinks, revokeGuideLink } from './link-store.ts';

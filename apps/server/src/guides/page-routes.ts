@@ -6,7 +6,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors/index.ts';
-import { jsonBody, pathParams } from '../input/index.ts';
+import { jsonBody, pathParams } from '../openapi/index.ts';
 import { isAllowedOrigin } from '../origin/index.ts';
 import { createLimiterFactory, type LimiterFactory } from '../rate-limit/index.ts';
 import { renderVoiceSection, type VoiceDraft, type VoiceFormState, voiceStyles } from '../voices/render-voice.ts';

@@ -5,8 +5,8 @@ import { requireUser } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
 import { findVisibleDeal } from '../deals/index.ts';
 import { ApiError } from '../errors/index.ts';
-import { jsonBody, pathParams } from '../input/index.ts';
 import type { Mailer } from '../mail/index.ts';
+import { jsonBody, pathParams } from '../openapi/index.ts';
 import { inviteDocs } from './docs.ts';
 import { acceptInvite, createInvite, previewInvite } from './invites.ts';
 

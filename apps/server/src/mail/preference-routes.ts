@@ -4,8 +4,7 @@ import { getMailPreferences, setMailPreferences } from '@quorum/mail';
 import { Hono } from 'hono';
 import { requireUser } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
-import { jsonBody } from '../input/index.ts';
-import { operation } from '../openapi/index.ts';
+import { jsonBody, operation } from '../openapi/index.ts';
 
 const docs = {
   get: operation({

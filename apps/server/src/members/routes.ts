@@ -5,7 +5,7 @@ import { requireUser } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
 import { findVisibleDeal } from '../deals/index.ts';
 import { ApiError } from '../errors/index.ts';
-import { pathParams } from '../input/index.ts';
+import { pathParams } from '../openapi/index.ts';
 import { memberDocs } from './docs.ts';
 import { listMembers, removeMember } from './members.ts';
 

@@ -9,7 +9,7 @@ import { findVisibleDeal, type VisibleDeal } from '../deals/deal-access.ts';
 import { readStored } from '../documents/index.ts';
 import { ApiError } from '../errors/index.ts';
 import { type OpenSharedDoc, readSharedDoc } from '../guides/open-shared-doc.ts';
-import { jsonBody, pathParams } from '../input/index.ts';
+import { jsonBody, pathParams } from '../openapi/index.ts';
 import { loadClosedDeals } from './closed-deals.ts';
 import { methodDocs } from './docs.ts';
 

@@ -6,7 +6,7 @@ import { requireUser } from '../auth/index.ts';
 import type { CommentBus } from '../comments/comment-bus.ts';
 import { liveStream } from '../comments/event-stream.ts';
 import type { AppEnv } from '../context.ts';
-import { jsonBody, queryParams } from '../input/index.ts';
+import { jsonBody, queryParams } from '../openapi/index.ts';
 import { sessionRowAlive } from '../status/status-store.ts';
 import type { RevocationBus } from '../sync/revocation-bus.ts';
 import { notificationDocs } from './docs.ts';

@@ -3,7 +3,7 @@ import type { Database } from '@quorum/db';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { queryParams } from '../input/index.ts';
+import { queryParams } from '../openapi/index.ts';
 import { statusDocs } from './docs.ts';
 import type { StatusProjection } from './projection.ts';
 import type { StatusBus, StatusEvent } from './status-bus.ts';

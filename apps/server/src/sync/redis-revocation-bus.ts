@@ -1,4 +1,4 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import { createRedisChannel } from '../redis-channel/index.ts';
 import {
   type AccessRevocation,
   createLocalRevocationBus,
@@ -25,10 +25,11 @@ export interface RedisRevocationBus extends RevocationBus {
 }
 
 /**
- * Access revocations over Redis pub/sub: `publish` sends the JSON revocation on one channel and every instance
- * (this one included) hands what arrives to its listeners, which close the sockets it names. While Redis is down
- * a revocation reaches this instance only; sockets on the others close at their next session re-check (at most
- * the re-check interval later) for sessions, and membership changes are re-checked by the room guard on reconnect.
+ * Access revocations over a Redis channel: `publish` sends the JSON revocation and every instance (this one
+ * included) hands what arrives to its listeners, which close the sockets it names; anything on the channel that is
+ * not a well-formed revocation is ignored. While Redis is down a revocation reaches this instance only; sockets on
+ * the others close at their next session re-check (at most the re-check interval later) for sessions, and
+ * membership changes are re-checked by the room guard on reconnect.
  */
 export function createRedisRevocationBus({
   url,
@@ -36,85 +37,26 @@ export function createRedisRevocationBus({
   onError = (error, during) => console.error(`[sync] redis revocation bus: ${during}:`, error),
 }: RedisRevocationBusOptions): RedisRevocationBus {
   const local = createLocalRevocationBus();
-  const options: RedisOptions = {
-    retryStrategy: (times) => Math.min(times * 100, 1_000),
-    maxRetriesPerRequest: 1,
-    enableOfflineQueue: false,
-  };
-  const publisher = new Redis(url, { ...options, connectionName: 'quorum-revocations-publish' });
-  const subscriber = new Redis(url, {
-    ...options,
-    autoResubscribe: false,
-    connectionName: 'quorum-revocations-subscribe',
+  const redis = createRedisChannel<AccessRevocation>({
+    url,
+    channel,
+    name: 'revocations',
+    onError,
+    accept: isAccessRevocation,
   });
-  let subscribed = false;
-  let closed = false;
-  let down = false;
-
-  subscriber.on('ready', () => {
-    subscriber.subscribe(channel).then(
-      () => {
-        subscribed = true;
-        down = false;
-      },
-      (error: unknown) => onError(error, 'subscribing'),
-    );
-  });
-  subscriber.on('message', (from: string, data: string) => {
-    if (from !== channel) return;
-    let revocation: unknown;
-    try {
-      revocation = JSON.parse(data);
-    } catch (error) {
-      onError(error, 'decoding a revocation');
-      return;
-    }
-    if (isAccessRevocation(revocation)) void local.publish(revocation);
-  });
-  for (const connection of [publisher, subscriber]) {
-    connection.on('error', (error: unknown) => {
-      if (!down && !closed) onError(error, 'connection');
-      down = true;
-    });
-    connection.on('close', () => {
-      if (connection === subscriber) subscribed = false;
-    });
-  }
-  const isConnected = () => subscribed && publisher.status === 'ready' && subscriber.status === 'ready';
-
+  redis.subscribe((revocation) => void local.publish(revocation));
   return {
     get connected() {
-      return isConnected();
+      return redis.connected;
     },
-    async ready({ timeoutMs = 5_000 } = {}) {
-      const deadline = Date.now() + timeoutMs;
-      while (!isConnected()) {
-        if (closed || Date.now() > deadline) return false;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      return true;
-    },
-    async publish(revocation: AccessRevocation) {
-      if (closed) return;
-      if (!isConnected()) {
-        await local.publish(revocation);
-        return;
-      }
-      try {
-        await publisher.publish(channel, JSON.stringify(revocation));
-      } catch (error) {
-        onError(error, 'publishing');
-        await local.publish(revocation);
-      }
+    ready: (options) => redis.ready(options),
+    async publish(revocation) {
+      if ((await redis.publish(revocation)) === 'unsent') await local.publish(revocation);
     },
     subscribe: (listener) => local.subscribe(listener),
     async close() {
-      if (closed) return;
-      closed = true;
+      await redis.close();
       await local.close();
-      await Promise.allSettled([publisher.quit(), subscriber.quit()]);
-      publisher.disconnect();
-      subscriber.disconnect();
     },
   };
 }

@@ -7,7 +7,7 @@ import type { AppEnv } from '../context.ts';
 import { findVisibleDeal } from '../deals/index.ts';
 import { ApiError } from '../errors/index.ts';
 import { type OpenSharedDoc, readSharedDoc } from '../guides/open-shared-doc.ts';
-import { jsonBody, pathParams } from '../input/index.ts';
+import { jsonBody, pathParams } from '../openapi/index.ts';
 import { templateDocs } from './docs.ts';
 import { createTemplate, deleteTemplate, listTemplates } from './template-store.ts';
 

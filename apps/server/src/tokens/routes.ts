@@ -4,7 +4,7 @@ import { type Context, Hono } from 'hono';
 import { requireUser } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors/index.ts';
-import { jsonBody, pathParams } from '../input/index.ts';
+import { jsonBody, pathParams } from '../openapi/index.ts';
 import { tokenDocs } from './docs.ts';
 import { createApiToken, deleteApiToken, listApiTokens } from './token-store.ts';
 

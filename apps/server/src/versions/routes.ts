@@ -6,7 +6,7 @@ import type { AppEnv } from '../context.ts';
 import { findVisibleDeal } from '../deals/index.ts';
 import { ApiError } from '../errors/index.ts';
 import type { OpenSharedDoc } from '../guides/open-shared-doc.ts';
-import { jsonBody, pathParams } from '../input/index.ts';
+import { jsonBody, pathParams } from '../openapi/index.ts';
 import { versionDocs } from './docs.ts';
 import { listVersions, readVersion, takeVersion } from './version-store.ts';
 

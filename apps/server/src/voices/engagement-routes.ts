@@ -7,8 +7,7 @@ import type { AppEnv } from '../context.ts';
 import { findVisibleDeal } from '../deals/deal-access.ts';
 import { ApiError } from '../errors/index.ts';
 import { type OpenSharedDoc, readSharedDoc } from '../guides/open-shared-doc.ts';
-import { pathParams } from '../input/index.ts';
-import { operation } from '../openapi/index.ts';
+import { operation, pathParams } from '../openapi/index.ts';
 import { readEngagement } from './engagement.ts';
 
 const docs = operation({

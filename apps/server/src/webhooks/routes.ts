@@ -5,7 +5,7 @@ import { type Context, Hono } from 'hono';
 import { requireUser } from '../auth/index.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors/index.ts';
-import { jsonBody, pathParams } from '../input/index.ts';
+import { jsonBody, pathParams } from '../openapi/index.ts';
 import { type Resolver, resolveWebhookTarget, WebhookUrlError } from './address-guard.ts';
 import { webhookDocs } from './docs.ts';
 import { emitWebhook } from './emit-webhook.ts';

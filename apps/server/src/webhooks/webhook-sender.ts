@@ -1,5 +1,5 @@
-import { type Database, webhookDeliveries, webhookEndpoints } from '@quorum/db';
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { type Database, OutboxWorker, webhookDeliveries, webhookEndpoints } from '@quorum/db';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { type Resolver, resolveWebhookTarget, systemResolver, WebhookUrlError } from './address-guard.ts';
 import { postWebhook } from './post-webhook.ts';
 import { signatureHeader } from './signature.ts';
@@ -55,7 +55,7 @@ type Claimed = typeof webhookDeliveries.$inferSelect & { url: string; secret: st
 /**
  * Delivers the webhook outbox (`webhook_deliveries`). Any number of instances may run against one database: each
  * round claims due rows with `SELECT … FOR UPDATE SKIP LOCKED`, marking them `sending` in the same committed
- * statement (like `@quorum/mail`'s outbox), so no two instances send one at once. Each attempt re-resolves the
+ * statement (`@quorum/db`'s {@link OutboxWorker}, as `@quorum/mail`'s outbox), so no two instances send one at once. Each attempt re-resolves the
  * endpoint's host, refuses it when an address is not public (unless `allowPrivate`), connects to the address it
  * checked, and POSTs the stored body signed afresh (`Quorum-Signature`, `Quorum-Event`, `Quorum-Delivery`). A 2xx
  * answer delivers it; a non-2xx answer, a timeout or a network error schedules a retry with exponential backoff, up
@@ -70,19 +70,10 @@ export class WebhookSender {
   readonly #allowPrivate: boolean;
   readonly #resolve: Resolver;
   readonly #timeoutMs: number;
-  readonly #maxAttempts: number;
-  readonly #backoffBaseMs: number;
-  readonly #backoffCapMs: number;
-  readonly #pollMs: number;
-  readonly #leaseMs: number;
-  readonly #batchSize: number;
   readonly #now: () => number;
   readonly #log: WebhookLog;
   readonly #stats: WebhookSenderStats = { delivered: 0, retried: 0, failed: 0 };
-  #running = false;
-  #timer: NodeJS.Timeout | undefined;
-  #round: Promise<void> | undefined;
-  #wakeRequested = false;
+  readonly #worker: OutboxWorker<typeof webhookDeliveries>;
 
   constructor({
     db,
@@ -102,14 +93,25 @@ export class WebhookSender {
     this.#allowPrivate = allowPrivate;
     this.#resolve = resolve;
     this.#timeoutMs = timeoutMs;
-    this.#maxAttempts = maxAttempts;
-    this.#backoffBaseMs = backoffBaseMs;
-    this.#backoffCapMs = backoffCapMs;
-    this.#pollMs = pollMs;
-    this.#leaseMs = leaseMs;
-    this.#batchSize = batchSize;
     this.#now = now;
     this.#log = log;
+    this.#worker = new OutboxWorker({
+      db,
+      table: webhookDeliveries,
+      name: 'webhook sender',
+      delivery: 'at-least-once',
+      maxAttempts,
+      backoffBaseMs,
+      backoffCapMs,
+      pollMs,
+      leaseMs,
+      batchSize,
+      log,
+      process: async (rows) => {
+        const claimed = await this.#withEndpoints(rows);
+        await Promise.all(claimed.map((row) => this.#send(row)));
+      },
+    });
   }
 
   /** Counts since start: delivered, retried attempts, given up. */
@@ -119,83 +121,26 @@ export class WebhookSender {
 
   /** Starts polling (the first round runs at once). */
   start(): void {
-    if (this.#running) return;
-    this.#running = true;
-    this.#schedule(0);
+    this.#worker.start();
   }
 
   /** Looks for due deliveries now instead of at the next poll (call after enqueueing). */
   wake(): void {
-    if (!this.#running) return;
-    if (this.#round) {
-      this.#wakeRequested = true;
-      return;
-    }
-    clearTimeout(this.#timer);
-    this.#schedule(0);
+    this.#worker.wake();
   }
 
   /** Stops polling; resolves once the round in flight has finished. Leaves no timer. */
-  async stop(): Promise<void> {
-    this.#running = false;
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    await this.#round;
+  stop(): Promise<void> {
+    return this.#worker.stop();
   }
 
   /** One round: releases expired claims, then claims and sends up to `batchSize` due deliveries (at once). */
-  async runOnce(): Promise<number> {
-    await this.#releaseExpired();
-    const rows = await this.#claim();
-    await Promise.all(rows.map((row) => this.#send(row)));
-    return rows.length;
+  runOnce(): Promise<number> {
+    return this.#worker.runOnce();
   }
 
-  #schedule(delayMs: number): void {
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      this.#round = this.runOnce()
-        .then(
-          (claimed) => claimed >= this.#batchSize,
-          (error: unknown) => {
-            this.#log.error('webhook round failed; trying again at the next poll', error);
-            return false;
-          },
-        )
-        .then((more) => {
-          this.#round = undefined;
-          const now = more || this.#wakeRequested;
-          this.#wakeRequested = false;
-          if (this.#running) this.#schedule(now ? 0 : this.#pollMs);
-        });
-    }, delayMs);
-  }
-
-  async #releaseExpired(): Promise<void> {
-    await this.#db
-      .update(webhookDeliveries)
-      .set({ status: 'pending', lastError: 'the instance sending it stopped; sent again' })
-      .where(
-        and(
-          eq(webhookDeliveries.status, 'sending'),
-          lte(webhookDeliveries.claimedAt, sql`now() - ${this.#leaseMs} * interval '1 millisecond'`),
-        ),
-      );
-  }
-
-  async #claim(): Promise<Claimed[]> {
-    const due = this.#db
-      .select({ id: webhookDeliveries.id })
-      .from(webhookDeliveries)
-      .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, sql`now()`)))
-      .orderBy(webhookDeliveries.nextAttemptAt)
-      .limit(this.#batchSize)
-      .for('update', { skipLocked: true });
-    const claimed = await this.#db
-      .update(webhookDeliveries)
-      .set({ status: 'sending', attempts: sql`${webhookDeliveries.attempts} + 1`, claimedAt: sql`now()` })
-      .where(and(inArray(webhookDeliveries.id, due), eq(webhookDeliveries.status, 'pending')))
-      .returning();
+  /** The claimed deliveries with their endpoint's URL and secret (a delivery whose endpoint is gone is dropped). */
+  async #withEndpoints(claimed: (typeof webhookDeliveries.$inferSelect)[]): Promise<Claimed[]> {
     if (claimed.length === 0) return [];
     const endpoints = await this.#db
       .select({ id: webhookEndpoints.id, url: webhookEndpoints.url, secret: webhookEndpoints.secret })
@@ -269,24 +214,15 @@ export class WebhookSender {
       permanent = false,
     }: { status?: number | null; response?: string | null; error?: string | null; permanent?: boolean },
   ): Promise<void> {
-    const giveUp = permanent || row.attempts >= this.#maxAttempts;
-    const outcome = { lastStatus: status, lastResponse: response, lastError: error };
-    if (giveUp) {
-      this.#stats.failed += 1;
-      this.#log.error(
-        `webhook ${row.event} (${row.id}) to ${row.url} failed after ${row.attempts} attempt(s): ${error ?? `HTTP ${status}`}`,
-      );
-      await this.#db
-        .update(webhookDeliveries)
-        .set({ status: 'failed', ...outcome })
-        .where(eq(webhookDeliveries.id, row.id));
+    const set = { lastStatus: status, lastResponse: response, lastError: error };
+    const outcome = await this.#worker.retryOrFail(row, { permanent, set });
+    if (outcome === 'retrying') {
+      this.#stats.retried += 1;
       return;
     }
-    this.#stats.retried += 1;
-    const delay = Math.min(this.#backoffCapMs, this.#backoffBaseMs * 2 ** Math.max(0, row.attempts - 1));
-    await this.#db
-      .update(webhookDeliveries)
-      .set({ status: 'pending', ...outcome, nextAttemptAt: sql`now() + ${delay} * interval '1 millisecond'` })
-      .where(eq(webhookDeliveries.id, row.id));
+    this.#stats.failed += 1;
+    this.#log.error(
+      `webhook ${row.event} (${row.id}) to ${row.url} failed after ${row.attempts} attempt(s): ${error ?? `HTTP ${status}`}`,
+    );
   }
 }

@@ -21,8 +21,3 @@ export function classifyFailure(error: unknown): Failure {
   const permanent = reply !== undefined && reply >= 500 && reply < 600 && code !== 'EAUTH';
   return { permanent, message: text };
 }
-
-/** Delay before retry number `attempts` (1-based): base · 2^(attempts-1), at most cap. */
-export function backoffMs(attempts: number, baseMs: number, capMs: number): number {
-  return Math.min(capMs, baseMs * 2 ** Math.max(0, attempts - 1));
-}

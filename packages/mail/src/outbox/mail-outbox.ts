@@ -1,7 +1,7 @@
-import { type Database, mailOutbox } from '@quorum/db';
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { type Database, mailOutbox, OutboxWorker } from '@quorum/db';
+import { eq, sql } from 'drizzle-orm';
 import type { MailTransport } from '../transport/create-transport.ts';
-import { backoffMs, classifyFailure } from './classify-failure.ts';
+import { classifyFailure } from './classify-failure.ts';
 
 /** Where the outbox reports what it did. `console` fits. */
 export interface MailLog {
@@ -37,10 +37,11 @@ const defaultLog: MailLog = {
 type Row = typeof mailOutbox.$inferSelect;
 
 /**
- * Sends the mail in `mail_outbox`, at most once per message. Any number of instances may run against one database:
- * each round claims due rows with `SELECT … FOR UPDATE SKIP LOCKED` and marks them `sending` in that same committed
- * statement before the SMTP call, so no two instances ever claim one row. After the call a row becomes `sent`;
- * `pending` again with a backoff on a temporary failure; `failed` on a permanent (5xx) one or after `maxAttempts`.
+ * Sends the mail in `mail_outbox`, at most once per message, on `@quorum/db`'s {@link OutboxWorker}: any number of
+ * instances may run against one database, each round claiming due rows (`FOR UPDATE SKIP LOCKED`, marked `sending`
+ * in the same committed statement) before the SMTP call, so no two instances ever claim one row. After the call a row
+ * becomes `sent`; `pending` again with a backoff on a temporary failure; `failed` on a permanent (5xx) one or after
+ * `maxAttempts`.
  *
  * At most once: a row still `sending` when its instance died may or may not have reached the SMTP server, and
  * resending could deliver it twice, so it is never resent; once `leaseMs` has passed it is marked `failed` with
@@ -51,17 +52,8 @@ export class MailOutbox {
   readonly #db: Database;
   readonly #transport: MailTransport | null;
   readonly #from: string;
-  readonly #pollMs: number;
-  readonly #maxAttempts: number;
-  readonly #backoffBaseMs: number;
-  readonly #backoffCapMs: number;
-  readonly #leaseMs: number;
-  readonly #batchSize: number;
   readonly #log: MailLog;
-  #running = false;
-  #timer: NodeJS.Timeout | undefined;
-  #round: Promise<void> | undefined;
-  #wakeRequested = false;
+  readonly #worker: OutboxWorker<typeof mailOutbox>;
 
   constructor({
     db,
@@ -78,112 +70,58 @@ export class MailOutbox {
     this.#db = db;
     this.#transport = transport;
     this.#from = from;
-    this.#pollMs = pollMs;
-    this.#maxAttempts = maxAttempts;
-    this.#backoffBaseMs = backoffBaseMs;
-    this.#backoffCapMs = backoffCapMs;
-    this.#leaseMs = leaseMs;
-    this.#batchSize = batchSize;
     this.#log = log;
+    this.#worker = new OutboxWorker({
+      db,
+      table: mailOutbox,
+      name: 'mail outbox',
+      delivery: 'at-most-once',
+      hold: !transport,
+      pollMs,
+      maxAttempts,
+      backoffBaseMs,
+      backoffCapMs,
+      leaseMs,
+      batchSize,
+      log,
+      process: (rows) => this.#process(rows),
+      onLeaseExpired: (rows) => {
+        for (const row of rows) {
+          log.error(`mail "${row.subject}" to ${row.to} (${row.id}): outcome unknown after a crash, not resent`);
+        }
+      },
+    });
   }
 
   /** Starts polling (the first round runs at once). */
   start(): void {
-    if (this.#running) return;
-    this.#running = true;
-    this.#schedule(0);
+    this.#worker.start();
   }
 
   /** Looks for due mail now instead of at the next poll (call after enqueueing). */
   wake(): void {
-    if (!this.#running) return;
-    if (this.#round) {
-      this.#wakeRequested = true;
-      return;
-    }
-    clearTimeout(this.#timer);
-    this.#schedule(0);
+    this.#worker.wake();
   }
 
   /** Stops polling; resolves once the round in flight (and its SMTP calls) has finished. Leaves no timer. */
-  async stop(): Promise<void> {
-    this.#running = false;
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    await this.#round;
+  stop(): Promise<void> {
+    return this.#worker.stop();
   }
 
   /**
    * One round: reports expired `sending` rows, then claims and sends (or holds) up to `batchSize` due rows.
    * Returns how many rows it claimed. `start()` runs rounds by itself; this is for callers that drive it.
    */
-  async runOnce(): Promise<number> {
-    await this.#expireLeases();
-    const rows = await this.#claim();
+  runOnce(): Promise<number> {
+    return this.#worker.runOnce();
+  }
+
+  async #process(rows: Row[]): Promise<void> {
     if (!this.#transport) {
       for (const row of rows) this.#log.info(`mail held (no SMTP configured): "${row.subject}" to ${row.to}`);
-      return rows.length;
+      return;
     }
     for (const row of rows) await this.#send(this.#transport, row);
-    return rows.length;
-  }
-
-  #schedule(delayMs: number): void {
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      this.#round = this.runOnce()
-        .then(
-          (claimed) => claimed >= this.#batchSize,
-          (error: unknown) => {
-            this.#log.error('mail outbox round failed; trying again at the next poll', error);
-            return false;
-          },
-        )
-        .then((more) => {
-          this.#round = undefined;
-          const now = more || this.#wakeRequested;
-          this.#wakeRequested = false;
-          if (this.#running) this.#schedule(now ? 0 : this.#pollMs);
-        });
-    }, delayMs);
-  }
-
-  async #expireLeases(): Promise<void> {
-    const expired = await this.#db
-      .update(mailOutbox)
-      .set({ status: 'failed', lastError: 'outcome unknown after a crash: not resent, so it is never sent twice' })
-      .where(
-        and(
-          eq(mailOutbox.status, 'sending'),
-          lte(mailOutbox.claimedAt, sql`now() - ${this.#leaseMs} * interval '1 millisecond'`),
-        ),
-      )
-      .returning({ id: mailOutbox.id, to: mailOutbox.to, subject: mailOutbox.subject });
-    for (const row of expired) {
-      this.#log.error(`mail "${row.subject}" to ${row.to} (${row.id}): outcome unknown after a crash, not resent`);
-    }
-  }
-
-  /** Claims due rows in one statement (committed when it returns): `sending`, or `held` without a transport. */
-  async #claim(): Promise<Row[]> {
-    const claimable = this.#transport ? ['pending', 'held'] : ['pending'];
-    const due = this.#db
-      .select({ id: mailOutbox.id })
-      .from(mailOutbox)
-      .where(and(inArray(mailOutbox.status, claimable), lte(mailOutbox.nextAttemptAt, sql`now()`)))
-      .orderBy(mailOutbox.nextAttemptAt)
-      .limit(this.#batchSize)
-      .for('update', { skipLocked: true });
-    const rows = await this.#db
-      .update(mailOutbox)
-      .set(
-        this.#transport
-          ? { status: 'sending', attempts: sql`${mailOutbox.attempts} + 1`, claimedAt: sql`now()` }
-          : { status: 'held' },
-      )
-      .where(and(inArray(mailOutbox.id, due), inArray(mailOutbox.status, claimable)))
-      .returning();
-    return rows.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
   }
 
   async #send(transport: MailTransport, row: Row): Promise<void> {
@@ -203,31 +141,16 @@ export class MailOutbox {
           : {}),
       });
     } catch (error) {
-      await this.#failed(row, error);
+      const { permanent, message } = classifyFailure(error);
+      const outcome = await this.#worker.retryOrFail(row, { permanent, set: { lastError: message } });
+      if (outcome === 'failed') {
+        this.#log.error(`mail "${row.subject}" to ${row.to} failed after ${row.attempts} attempt(s): ${message}`);
+      }
       return;
     }
     await this.#db
       .update(mailOutbox)
       .set({ status: 'sent', sentAt: sql`now()`, lastError: null })
-      .where(eq(mailOutbox.id, row.id));
-  }
-
-  async #failed(row: Row, error: unknown): Promise<void> {
-    const { permanent, message } = classifyFailure(error);
-    const giveUp = permanent || row.attempts >= this.#maxAttempts;
-    if (giveUp) {
-      this.#log.error(`mail "${row.subject}" to ${row.to} failed after ${row.attempts} attempt(s): ${message}`);
-      await this.#db.update(mailOutbox).set({ status: 'failed', lastError: message }).where(eq(mailOutbox.id, row.id));
-      return;
-    }
-    const delay = backoffMs(row.attempts, this.#backoffBaseMs, this.#backoffCapMs);
-    await this.#db
-      .update(mailOutbox)
-      .set({
-        status: 'pending',
-        lastError: message,
-        nextAttemptAt: sql`now() + ${delay} * interval '1 millisecond'`,
-      })
       .where(eq(mailOutbox.id, row.id));
   }
 }

@@ -1,16 +1,16 @@
 import type { ActivityFeed, CommitmentLog, DealVisit } from '@quorum/api-schema';
-import { jsonRequest } from '$lib/comments/json-request.ts';
+import { apiRequest } from '$lib/api/index.ts';
 
 const enc = encodeURIComponent;
 
 /** The activity endpoints (issue 13); each rejects with an `ApiError`. */
 export const activityApi = {
   feed: (dealId: string, { since, limit = 50 }: { since?: string; limit?: number } = {}) =>
-    jsonRequest<ActivityFeed>(
+    apiRequest<ActivityFeed>(
       'GET',
       `/api/deals/${enc(dealId)}/activity?limit=${limit}${since ? `&since=${enc(since)}` : ''}`,
     ),
-  visit: (dealId: string) => jsonRequest<DealVisit>('POST', `/api/deals/${enc(dealId)}/visit`),
+  visit: (dealId: string) => apiRequest<DealVisit>('POST', `/api/deals/${enc(dealId)}/visit`),
   commitments: async (dealId: string) =>
-    (await jsonRequest<CommitmentLog>('GET', `/api/deals/${enc(dealId)}/commitments`)).commitments,
+    (await apiRequest<CommitmentLog>('GET', `/api/deals/${enc(dealId)}/commitments`)).commitments,
 };

@@ -1,4 +1,5 @@
-import { ApiError, networkError, toApiError } from './errors.ts';
+import { ApiError } from './errors.ts';
+import { apiRequest } from './request.ts';
 import type {
   AcceptedInvite,
   CreateDealInput,
@@ -34,33 +35,8 @@ export function createApi({
   fetch?: typeof globalThis.fetch;
   base?: string;
 } = {}) {
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    let response: Response;
-    try {
-      response = await fetch(`${base}${path}`, {
-        method,
-        credentials: 'same-origin',
-        headers:
-          body === undefined
-            ? { accept: 'application/json' }
-            : { accept: 'application/json', 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch (cause) {
-      throw networkError(cause);
-    }
-    const text = await response.text();
-    let json: unknown;
-    if (text) {
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = undefined; // a proxy's HTML error page: handled by status below
-      }
-    }
-    if (!response.ok) throw toApiError(response.status, json, response.headers.get('retry-after'));
-    return json as T;
-  }
+  const request = <T>(method: string, path: string, body?: unknown) =>
+    apiRequest<T>(method, path, { body, fetch, base });
 
   const id = (value: string) => encodeURIComponent(value);
 

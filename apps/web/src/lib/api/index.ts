@@ -1,5 +1,6 @@
 export { type Api, createApi } from './client.ts';
 export { ApiError, type ApiErrorCode, isUnauthenticated, networkError, toApiError } from './errors.ts';
+export { type ApiRequestOptions, apiRequest } from './request.ts';
 export type * from './types.ts';
 
 import { createApi } from './client.ts';

@@ -1,5 +1,5 @@
 import type { CommentCounts, CommentView, Mentionable, RecordKind, ThreadSide, ThreadView } from '@quorum/api-schema';
-import { jsonRequest } from './json-request.ts';
+import { apiRequest } from '$lib/api/index.ts';
 
 const enc = encodeURIComponent;
 
@@ -7,7 +7,7 @@ const enc = encodeURIComponent;
 export const commentsApi = {
   threads: async (dealId: string, record: { kind: RecordKind; id: string }) =>
     (
-      await jsonRequest<{ threads: ThreadView[] }>(
+      await apiRequest<{ threads: ThreadView[] }>(
         'GET',
         `/api/deals/${enc(dealId)}/threads?record=${enc(`${record.kind}:${record.id}`)}`,
       )
@@ -15,13 +15,13 @@ export const commentsApi = {
   startThread: (
     dealId: string,
     input: { side: ThreadSide; record: { kind: RecordKind; id: string }; body: string; mentions: string[] },
-  ) => jsonRequest<ThreadView>('POST', `/api/deals/${enc(dealId)}/threads`, input),
+  ) => apiRequest<ThreadView>('POST', `/api/deals/${enc(dealId)}/threads`, { body: input }),
   reply: (threadId: string, input: { body: string; mentions: string[] }) =>
-    jsonRequest<CommentView>('POST', `/api/threads/${enc(threadId)}/comments`, input),
+    apiRequest<CommentView>('POST', `/api/threads/${enc(threadId)}/comments`, { body: input }),
   setResolved: (threadId: string, resolved: boolean) =>
-    jsonRequest<ThreadView>('PATCH', `/api/threads/${enc(threadId)}`, { resolved }),
+    apiRequest<ThreadView>('PATCH', `/api/threads/${enc(threadId)}`, { body: { resolved } }),
   counts: async (dealId: string) =>
-    (await jsonRequest<CommentCounts>('GET', `/api/deals/${enc(dealId)}/comment-counts`)).counts,
+    (await apiRequest<CommentCounts>('GET', `/api/deals/${enc(dealId)}/comment-counts`)).counts,
   mentionable: async (dealId: string, side: ThreadSide) =>
-    (await jsonRequest<Mentionable>('GET', `/api/deals/${enc(dealId)}/mentionable?side=${side}`)).people,
+    (await apiRequest<Mentionable>('GET', `/api/deals/${enc(dealId)}/mentionable?side=${side}`)).people,
 };

@@ -1,30 +1,13 @@
 import type { DecisionBody, GoNoGoDecisionView, Learning, SuggestedGroup } from '@quorum/api-schema';
-import { networkError, toApiError } from '$lib/api/index.ts';
+import { apiRequest } from '$lib/api/index.ts';
 
 /**
  * The seller's method routes of the HTTP API (issue 14): the manager's go / no-go, the organization's learning
  * from closed deals, and the buying group suggested for a deal. Every method rejects with an `ApiError`.
  */
 export function createMethodApi({ fetch = globalThis.fetch }: { fetch?: typeof globalThis.fetch } = {}) {
-  async function request<T>(method: 'GET' | 'PUT', path: string, body?: unknown): Promise<T> {
-    let response: Response;
-    try {
-      response = await fetch(path, {
-        method,
-        credentials: 'same-origin',
-        headers:
-          body === undefined
-            ? { accept: 'application/json' }
-            : { accept: 'application/json', 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch (cause) {
-      throw networkError(cause);
-    }
-    const json: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) throw toApiError(response.status, json, response.headers.get('retry-after'));
-    return json as T;
-  }
+  const request = <T>(method: 'GET' | 'PUT', path: string, body?: unknown) =>
+    apiRequest<T>(method, path, { body, fetch });
   const id = (value: string) => encodeURIComponent(value);
 
   return {

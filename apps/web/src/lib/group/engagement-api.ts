@@ -1,4 +1,4 @@
-import { networkError, toApiError } from '$lib/api/index.ts';
+import { apiRequest } from '$lib/api/index.ts';
 
 /** How far one stakeholder has engaged with their guide link (DESIGN.md 7a). */
 export interface StakeholderEngagement {
@@ -22,25 +22,12 @@ export interface StakeholderEngagement {
 export function engagementApi(fetcher: typeof fetch = (...args) => globalThis.fetch(...args)) {
   return {
     async get(dealId: string): Promise<StakeholderEngagement[]> {
-      let response: Response;
-      try {
-        response = await fetcher(`/api/deals/${encodeURIComponent(dealId)}/engagement`, {
-          credentials: 'same-origin',
-          headers: { accept: 'application/json' },
-        });
-      } catch (cause) {
-        throw networkError(cause);
-      }
-      const text = await response.text();
-      let json: unknown;
-      try {
-        json = text ? JSON.parse(text) : undefined;
-      } catch {
-        json = undefined; // not JSON (a proxy's error page): the status decides below
-      }
-      if (!response.ok) throw toApiError(response.status, json, response.headers.get('retry-after'));
-      const list = (json as { stakeholders?: unknown } | undefined)?.stakeholders;
-      return Array.isArray(list) ? (list as StakeholderEngagement[]) : [];
+      const json = await apiRequest<{ stakeholders?: unknown } | undefined>(
+        'GET',
+        `/api/deals/${encodeURIComponent(dealId)}/engagement`,
+        { fetch: fetcher },
+      );
+      return Array.isArray(json?.stakeholders) ? (json.stakeholders as StakeholderEngagement[]) : [];
     },
   };
 }

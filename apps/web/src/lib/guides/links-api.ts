@@ -1,5 +1,5 @@
 import type { CreatedGuideLink, GuideLinkSummary, GuideLinkTarget, RevokedGuideLink } from '@quorum/api-schema';
-import { networkError, toApiError } from '$lib/api/index.ts';
+import { apiRequest } from '$lib/api/index.ts';
 
 export type {
   CreatedGuideLink,
@@ -9,30 +9,8 @@ export type {
   GuideLinkView,
 } from '@quorum/api-schema';
 
-async function request<T>(fetcher: typeof fetch, method: string, path: string, body?: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetcher(path, {
-      method,
-      credentials: 'same-origin',
-      headers:
-        body === undefined
-          ? { accept: 'application/json' }
-          : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (cause) {
-    throw networkError(cause);
-  }
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined; // not JSON (a proxy's error page): the status decides below
-  }
-  if (!response.ok) throw toApiError(response.status, json, response.headers.get('retry-after'));
-  return json as T;
+function request<T>(fetcher: typeof fetch, method: string, path: string, body?: unknown): Promise<T> {
+  return apiRequest<T>(method, path, { body, fetch: fetcher });
 }
 
 /** The guide link endpoints of DESIGN.md section 5b; every call rejects with an `ApiError`. */

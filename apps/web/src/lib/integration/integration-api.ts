@@ -1,5 +1,5 @@
 import type { ApiToken, CreatedApiToken, DealTemplate, ImportResult } from '@quorum/api-schema';
-import { networkError, toApiError } from '$lib/api/index.ts';
+import { apiRequest } from '$lib/api/index.ts';
 
 /** One bad cell of a refused CSV import (`row` counts like a spreadsheet: the header is row 1). */
 export interface ImportRowError {
@@ -19,28 +19,14 @@ export class ImportRefused extends Error {
   }
 }
 
-async function call<T>(method: string, path: string, body?: { json: unknown } | { csv: string }): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  let payload: string | undefined;
-  if (body && 'json' in body) {
-    headers['content-type'] = 'application/json';
-    payload = JSON.stringify(body.json);
-  } else if (body) {
-    headers['content-type'] = 'text/csv';
-    payload = body.csv;
-  }
-  let response: Response;
-  try {
-    response = await fetch(path, { method, credentials: 'same-origin', headers, body: payload });
-  } catch (cause) {
-    throw networkError(cause);
-  }
-  const json: unknown = await response.json().catch(() => undefined);
-  if (response.ok) return json as T;
-  const rows = (json as { error?: { rows?: ImportRowError[] } } | undefined)?.error?.rows;
-  const error = toApiError(response.status, json, response.headers.get('retry-after'));
-  if (rows?.length) throw new ImportRefused(error.message, rows);
-  throw error;
+function call<T>(method: string, path: string, body?: { json: unknown } | { csv: string }): Promise<T> {
+  return apiRequest<T>(method, path, {
+    ...(body && 'csv' in body ? { csv: body.csv } : { body: body?.json }),
+    refine: (error, json) => {
+      const rows = (json as { error?: { rows?: ImportRowError[] } } | undefined)?.error?.rows;
+      return rows?.length ? new ImportRefused(error.message, rows) : error;
+    },
+  });
 }
 
 const id = (value: string) => encodeURIComponent(value);

@@ -1,5 +1,5 @@
 import type { NotificationList, NotificationView } from '@quorum/api-schema';
-import { jsonRequest } from '../comments/json-request.ts';
+import { apiRequest } from '$lib/api/index.ts';
 
 /** Options of {@link NotificationsState}. */
 export interface NotificationsStateOptions {
@@ -51,7 +51,7 @@ export class NotificationsState {
   /** Loads the latest notifications. */
   async load(): Promise<void> {
     try {
-      const list = await jsonRequest<NotificationList>('GET', '/api/notifications?limit=30');
+      const list = await apiRequest<NotificationList>('GET', '/api/notifications?limit=30');
       this.items = list.notifications;
       this.unread = list.unread;
       this.loaded = true;
@@ -65,7 +65,7 @@ export class NotificationsState {
   async markShownRead(): Promise<void> {
     const ids = this.items.filter((n) => !n.readAt).map((n) => n.id);
     if (ids.length === 0) return;
-    const { unread } = await jsonRequest<{ unread: number }>('POST', '/api/notifications/read', { ids });
+    const { unread } = await apiRequest<{ unread: number }>('POST', '/api/notifications/read', { body: { ids } });
     const now = new Date().toISOString();
     this.items = this.items.map((n) => (ids.includes(n.id) ? { ...n, readAt: now } : n));
     this.unread = unread;

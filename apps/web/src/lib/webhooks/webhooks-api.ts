@@ -5,7 +5,7 @@ import type {
   WebhookEvent,
   WebhookSummary,
 } from '@quorum/api-schema';
-import { networkError, toApiError } from '$lib/api/errors.ts';
+import { apiRequest } from '$lib/api/index.ts';
 
 export type { CreatedWebhook, WebhookDelivery, WebhookEvent, WebhookSummary };
 
@@ -17,24 +17,8 @@ export const WEBHOOK_EVENT_CHOICES: { event: WebhookEvent; label: string }[] = [
   { event: 'voice.submitted', label: 'A stakeholder answered through their guide link' },
 ];
 
-async function request<T>(fetcher: typeof fetch, method: string, path: string, body?: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetcher(path, {
-      method,
-      credentials: 'same-origin',
-      headers:
-        body === undefined
-          ? { accept: 'application/json' }
-          : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (cause) {
-    throw networkError(cause);
-  }
-  const json: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) throw toApiError(response.status, json, response.headers.get('retry-after'));
-  return json as T;
+function request<T>(fetcher: typeof fetch, method: string, path: string, body?: unknown): Promise<T> {
+  return apiRequest<T>(method, path, { body, fetch: fetcher });
 }
 
 /** The webhook routes of the API (managers of an organization only); each rejects with an `ApiError`. */

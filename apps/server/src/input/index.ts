@@ -1,1 +1,0 @@
-export { jsonBody, pathParams, queryParams } from './validate.ts';

@@ -1,0 +1,6 @@
+export {
+  createRedisChannel,
+  type PublishOutcome,
+  type RedisChannel,
+  type RedisChannelOptions,
+} from './redis-channel.ts';
