@@ -91,6 +91,8 @@ test.describe('keyboard only', () => {
     await expectFocusTrapped(page, rename);
     await page.keyboard.press('Escape');
     await expect(rename).toBeHidden();
+    // Its opener (the menu item) is gone with the menu: focus returns to the menu's button.
+    await expect(menu).toBeFocused();
 
     // The invite dialog of the deal list.
     await page.goto('/deals');
@@ -129,10 +131,13 @@ test.describe('keyboard only', () => {
     await tabTo(page, page.getByRole('button', { name: 'Create account' }));
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/deals/);
+    // Each page is ready (SvelteKit has reset focus after navigating) before the next Tab.
+    await expect(page.getByRole('heading', { name: 'My deals' })).toBeVisible();
 
     // A new deal.
     await tabTo(page, page.getByRole('link', { name: /^(New deal|Create a deal)$/ }).first());
     await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Deal name')).toBeVisible();
     await tabTo(page, page.getByLabel('Deal name'));
     await page.keyboard.type('Laptop refresh');
     await tabTo(page, page.getByLabel('Buyer'));
