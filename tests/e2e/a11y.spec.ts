@@ -21,6 +21,8 @@ interface Screen {
   as: 'seller' | 'visitor';
   /** Shown once the screen has rendered. */
   ready: string;
+  /** Opens what the screen is about once the page is ready (a dialog). */
+  open?: (page: Page) => Promise<void>;
 }
 
 /** The serious and critical violations on the page as it is now, one line each (rule, target, summary). */
@@ -78,6 +80,16 @@ for (const viewport of viewports) {
           as: 'seller',
           ready: '[data-room][data-loaded="true"]',
         },
+        {
+          name: 'share dialog',
+          path: `/deals/${deal.id}/map`,
+          as: 'seller',
+          ready: '[data-room][data-loaded="true"]',
+          open: async (p) => {
+            await p.getByRole('button', { name: 'Share', exact: true }).click();
+            await expect(p.getByRole('dialog')).toBeVisible();
+          },
+        },
         { name: 'dashboard', path: '/dashboard', as: 'seller', ready: 'h1' },
         { name: 'account', path: '/account', as: 'seller', ready: 'h1' },
         { name: 'webhooks settings', path: '/settings/webhooks', as: 'seller', ready: 'h1' },
@@ -88,6 +100,7 @@ for (const viewport of viewports) {
         const p = screen.as === 'seller' ? seller.page : page;
         await p.goto(screen.path);
         await expect(p.locator(screen.ready).first()).toBeVisible();
+        await screen.open?.(p);
         found.push(...(await seriousViolations(p, screen.name)));
         await p.screenshot({
           path: testInfo.outputPath(`${viewport.name}-${theme}-${screen.name.replace(/\s+/g, '-')}.png`),
