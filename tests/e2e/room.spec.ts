@@ -395,7 +395,7 @@ test.describe('deal room', () => {
     const edited = page.locator(`svg [data-name="${longName}"]`);
     await expect(edited.locator('[data-part="role"]')).toHaveText('Gatekeeper');
     await expect(edited.locator('[data-part="name"]')).toContainText('…');
-    await expect(edited).toHaveAttribute('aria-label', /influence 1 of 5/);
+    await expect(edited).toHaveAccessibleName(/influence 1 of 5/);
     expect(await overlappingCardParts(page)).toEqual([]);
     await shot(page, '21-sample-map-long-name');
   });

@@ -6,7 +6,7 @@ import type { AppEnv } from '../context.ts';
  * The Content-Security-Policy of the web app's pages. The SvelteKit build starts with one inline bootstrap
  * script and sets inline styles, hence `'unsafe-inline'` for scripts and styles (SvelteKit's `kit.csp` could
  * replace it with nonces/hashes); everything else is same-origin, websockets go to the app's own origins, and
- * no page may be framed.
+ * no page may be framed; the app's own service worker may register.
  */
 export function webContentSecurityPolicy(origins: readonly string[]): string {
   const sockets = origins.map((origin) => origin.replace(/^http/, 'ws'));
@@ -17,6 +17,8 @@ export function webContentSecurityPolicy(origins: readonly string[]): string {
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src 'self' ${sockets.join(' ')}`,
+    // The web app's service worker (/service-worker.js, the offline reload of the deal room).
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

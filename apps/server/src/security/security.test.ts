@@ -51,6 +51,8 @@ describe('security headers and /metrics access (PGlite, real server)', () => {
     const page = await fetch(`${open.url}/`);
     expect(await page.text()).toContain('app');
     expect(page.headers.get('content-security-policy')).toContain('connect-src');
+    // The offline reload needs the app's own service worker to register under the pages' policy.
+    expect(page.headers.get('content-security-policy')).toContain("worker-src 'self'");
   });
 
   it('keeps the guide pages’ own stricter policy', async () => {

@@ -1,5 +1,5 @@
-/** Presence colours: distinct, readable on white and dark, never the meaning colours (green/amber/red). */
-const palette = ['#4f46e5', '#0891b2', '#c026d3', '#7c3aed', '#2563eb', '#db2777', '#0d9488', '#9333ea'];
+/** Presence colours: distinct, never the meaning colours (green/amber/red); white initials on each reach AA (4.5:1). */
+const palette = ['#4f46e5', '#0e7490', '#c026d3', '#7c3aed', '#2563eb', '#db2777', '#0f766e', '#9333ea'];
 
 function preferredIndex(userId: string): number {
   let hash = 0;

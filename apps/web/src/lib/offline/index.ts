@@ -1,0 +1,1 @@
+export { forgetUser, rememberDeal, rememberedDeal, rememberedMe, rememberMe } from './device-store.ts';
