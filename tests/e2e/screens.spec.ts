@@ -1,6 +1,6 @@
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { type Actor, type CreatedDeal, expect, fakeClientIp, QuorumApi, screenshot, test } from './fixtures/index.ts';
-import { expectNoHorizontalOverflow, expectReachable, VIEWPORTS } from './fixtures/layout.ts';
+import { expectNoHorizontalOverflow, expectReachable, TABLET, VIEWPORTS } from './fixtures/layout.ts';
 
 /**
  * Issue 16, every screen at a phone's width (390 × 844) and a desktop's (1440 × 900): the page never scrolls
@@ -79,7 +79,7 @@ for (const viewport of Object.keys(VIEWPORTS) as Viewport[]) {
       ]);
     });
 
-    test('the seller’s screens: deals, every section of the room, the dashboard, account and webhooks', async ({
+    test('the seller’s screens: deals, a new deal, every section of the room, the dashboard, account and webhooks', async ({
       seller,
     }, testInfo) => {
       test.setTimeout(240_000);
@@ -92,6 +92,13 @@ for (const viewport of Object.keys(VIEWPORTS) as Viewport[]) {
       await checkScreen(page, testInfo, viewport, 'deals', [
         ['new deal', page.getByRole('link', { name: 'New deal' })],
         ['the deal', page.getByRole('link', { name: deal.title }).first()],
+      ]);
+
+      await page.goto('/deals/new');
+      await expect(page.getByRole('heading', { name: 'New deal room' })).toBeVisible();
+      await checkScreen(page, testInfo, viewport, 'new-deal', [
+        ['deal name', page.getByLabel('Deal name')],
+        ['create', page.getByRole('button', { name: 'Create deal room' })],
       ]);
 
       const tabs = page.getByRole('navigation', { name: 'Deal room sections' });
@@ -176,6 +183,34 @@ for (const viewport of Object.keys(VIEWPORTS) as Viewport[]) {
     });
   });
 }
+
+test.describe(`at a tablet's ${TABLET.width} × ${TABLET.height}`, () => {
+  test('the room’s sections and the dashboard fit, the dashboard a table that scrolls in its frame', async ({
+    seller,
+  }, testInfo) => {
+    test.setTimeout(180_000);
+    const { page } = seller;
+    await page.setViewportSize(TABLET);
+    const deal = await seller.api.createSampleDeal();
+    for (const section of SECTIONS) {
+      await openRoom(page, deal.id, section.slug);
+      await expectNoHorizontalOverflow(page, `room-${section.slug} at tablet`);
+      await expectReachable(section.key(page), `room-${section.slug} at tablet: ${section.label}`);
+      await screenshot(page, testInfo, `tablet-room-${section.slug}`);
+    }
+    await page.goto('/dashboard');
+    const row = page.getByTestId('deal-row').filter({ hasText: deal.title });
+    await expect(row).toBeVisible();
+    await expectNoHorizontalOverflow(page, 'dashboard at tablet');
+    // The deal's name stays in view while the table scrolls sideways.
+    await page.getByTestId('deal-table').evaluate((table) => {
+      const frame = table.parentElement!;
+      frame.scrollLeft = frame.scrollWidth;
+    });
+    await expectReachable(row.getByRole('link', { name: deal.title }), 'the deal’s name after scrolling the table');
+    await screenshot(page, testInfo, 'tablet-dashboard');
+  });
+});
 
 /** A phone with a touch screen, logged in as `who` (their own cookies, their own client address). */
 async function touchPhone(
