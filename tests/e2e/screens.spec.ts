@@ -1,6 +1,6 @@
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { type Actor, type CreatedDeal, expect, fakeClientIp, QuorumApi, screenshot, test } from './fixtures/index.ts';
-import { expectNoHorizontalOverflow, expectReachable, TABLET, VIEWPORTS } from './fixtures/layout.ts';
+import { expectNoHorizontalOverflow, expectReachable, SMALL_PHONE, TABLET, VIEWPORTS } from './fixtures/layout.ts';
 
 /**
  * Issue 16, every screen at a phone's width (390 × 844) and a desktop's (1440 × 900): the page never scrolls
@@ -184,33 +184,38 @@ for (const viewport of Object.keys(VIEWPORTS) as Viewport[]) {
   });
 }
 
-test.describe(`at a tablet's ${TABLET.width} × ${TABLET.height}`, () => {
-  test('the room’s sections and the dashboard fit, the dashboard a table that scrolls in its frame', async ({
-    seller,
-  }, testInfo) => {
-    test.setTimeout(180_000);
-    const { page } = seller;
-    await page.setViewportSize(TABLET);
-    const deal = await seller.api.createSampleDeal();
-    for (const section of SECTIONS) {
-      await openRoom(page, deal.id, section.slug);
-      await expectNoHorizontalOverflow(page, `room-${section.slug} at tablet`);
-      await expectReachable(section.key(page), `room-${section.slug} at tablet: ${section.label}`);
-      await screenshot(page, testInfo, `tablet-room-${section.slug}`);
-    }
-    await page.goto('/dashboard');
-    const row = page.getByTestId('deal-row').filter({ hasText: deal.title });
-    await expect(row).toBeVisible();
-    await expectNoHorizontalOverflow(page, 'dashboard at tablet');
-    // The deal's name stays in view while the table scrolls sideways.
-    await page.getByTestId('deal-table').evaluate((table) => {
-      const frame = table.parentElement!;
-      frame.scrollLeft = frame.scrollWidth;
+for (const [name, size] of [
+  ['tablet', TABLET],
+  ['small-phone', SMALL_PHONE],
+] as const) {
+  test.describe(`at a ${name === 'tablet' ? 'tablet' : 'small phone'}'s ${size.width} × ${size.height}`, () => {
+    test('the room’s sections and the dashboard fit', async ({ seller }, testInfo) => {
+      test.setTimeout(180_000);
+      const { page } = seller;
+      await page.setViewportSize(size);
+      const deal = await seller.api.createSampleDeal();
+      for (const section of SECTIONS) {
+        await openRoom(page, deal.id, section.slug);
+        await expectNoHorizontalOverflow(page, `room-${section.slug} at ${name}`);
+        await expectReachable(section.key(page), `room-${section.slug} at ${name}: ${section.label}`);
+        await screenshot(page, testInfo, `${name}-room-${section.slug}`);
+      }
+      await page.goto('/dashboard');
+      const deals = page.getByRole('region', { name: 'Deals' });
+      await expect(deals.getByRole('link', { name: deal.title })).toBeVisible();
+      await expectNoHorizontalOverflow(page, `dashboard at ${name}`);
+      if (name === 'tablet') {
+        // A table that scrolls in its frame, the deal's name kept in view while it does.
+        await page.getByTestId('deal-table').evaluate((table) => {
+          const frame = table.parentElement!;
+          frame.scrollLeft = frame.scrollWidth;
+        });
+      }
+      await expectReachable(deals.getByRole('link', { name: deal.title }), `the deal’s name at ${name}`);
+      await screenshot(page, testInfo, `${name}-dashboard`);
     });
-    await expectReachable(row.getByRole('link', { name: deal.title }), 'the deal’s name after scrolling the table');
-    await screenshot(page, testInfo, 'tablet-dashboard');
   });
-});
+}
 
 /** A phone with a touch screen, logged in as `who` (their own cookies, their own client address). */
 async function touchPhone(
