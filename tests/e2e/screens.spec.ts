@@ -196,6 +196,17 @@ for (const [name, size] of [
       const deal = await seller.api.createSampleDeal();
       for (const section of SECTIONS) {
         await openRoom(page, deal.id, section.slug);
+        if (section.slug === 'map') {
+          // A person's details open as a sheet over the map, not a panel below the fold.
+          const card = await cardInView(page);
+          await page.locator(`svg [data-stakeholder="${card.id}"]`).click();
+          const sheet = page.getByRole('dialog', { name: `${card.name}: details` });
+          await expect(sheet).toBeVisible();
+          await expectNoHorizontalOverflow(page, `map sheet at ${name}`);
+          await screenshot(page, testInfo, `${name}-map-sheet`);
+          await page.keyboard.press('Escape');
+          await expect(sheet).toHaveCount(0);
+        }
         await expectNoHorizontalOverflow(page, `room-${section.slug} at ${name}`);
         await expectReachable(section.key(page), `room-${section.slug} at ${name}: ${section.label}`);
         await screenshot(page, testInfo, `${name}-room-${section.slug}`);
@@ -215,6 +226,37 @@ for (const [name, size] of [
       await screenshot(page, testInfo, `${name}-dashboard`);
     });
   });
+}
+
+/** A person's card wholly inside the map's canvas and the screen, with where it is. */
+async function cardInView(
+  page: Page,
+): Promise<{ id: string; name: string; r: { left: number; top: number; width: number; height: number } }> {
+  const svg = page.getByRole('group', { name: /Org chart of the buying group/ });
+  await svg.scrollIntoViewIfNeeded();
+  const canvas = (await svg.boundingBox())!;
+  const found = await page.locator('svg g.card').evaluateAll(
+    (all, box) =>
+      all
+        .map((card) => {
+          const r = card.getBoundingClientRect();
+          return {
+            id: card.getAttribute('data-stakeholder') ?? '',
+            name: card.getAttribute('data-name') ?? '',
+            r: { left: r.left, top: r.top, width: r.width, height: r.height },
+          };
+        })
+        .find(
+          ({ r }) =>
+            r.left >= box.x &&
+            r.left + r.width <= box.x + box.width &&
+            r.top >= Math.max(box.y, 120) &&
+            r.top + r.height <= Math.min(box.y + box.height - 60, window.innerHeight),
+        ),
+    canvas,
+  );
+  expect(found, 'a whole card is in view').toBeDefined();
+  return found!;
 }
 
 /** A phone with a touch screen, logged in as `who` (their own cookies, their own client address). */
@@ -291,37 +333,19 @@ test.describe('at 390 × 844, by touch', () => {
       expect(canvas.y + canvas.height).toBeLessThanOrEqual(VIEWPORTS.phone.height);
       // A card in view, at its centre.
       const cards = page.locator('svg g.card');
-      const target = await cards.evaluateAll(
-        (all, box) =>
-          all
-            .map((card) => ({
-              name: card.getAttribute('data-name'),
-              id: card.getAttribute('data-stakeholder'),
-              r: card.getBoundingClientRect(),
-            }))
-            .find(
-              ({ r }) =>
-                r.left >= box.x &&
-                r.right <= box.x + box.width &&
-                r.top >= box.y &&
-                r.bottom <= box.y + box.height - 60,
-            ),
-        canvas,
-      );
-      expect(target, 'a whole card is in view at first').toBeDefined();
-      const centre = { x: target!.r.left + target!.r.width / 2, y: target!.r.top + target!.r.height / 2 };
-
+      const target = await cardInView(page);
+      const centre = { x: target.r.left + target.r.width / 2, y: target.r.top + target.r.height / 2 };
       await page.touchscreen.tap(centre.x, centre.y);
-      const sheet = page.getByRole('dialog', { name: `${target!.name}: details` });
+      const sheet = page.getByRole('dialog', { name: `${target.name}: details` });
       await expect(sheet).toBeVisible();
-      await expect(sheet.getByRole('heading', { name: target!.name! })).toBeFocused();
+      await expect(sheet.getByRole('heading', { name: target.name })).toBeFocused();
       // The sheet is over the map, at the bottom of the screen, and fits its width.
       const sheetBox = (await sheet.boundingBox())!;
       expect(sheetBox.x).toBe(0);
       expect(Math.round(sheetBox.y + sheetBox.height)).toBe(VIEWPORTS.phone.height);
       expect(sheetBox.width).toBe(VIEWPORTS.phone.width);
       // The person stays in view above the sheet (the chart pans them there when the sheet would cover them).
-      const tapped = page.locator(`svg [data-stakeholder="${target!.id}"]`);
+      const tapped = page.locator(`svg [data-stakeholder="${target.id}"]`);
       const tabsBottom = await page
         .getByRole('navigation', { name: 'Deal room sections' })
         .evaluate((el) => el.getBoundingClientRect().bottom);
