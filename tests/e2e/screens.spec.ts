@@ -228,6 +228,27 @@ for (const [name, size] of [
   });
 }
 
+test.describe('the Mobilizer’s room at 390 × 844', () => {
+  test('every section fits a phone on the buyer’s side too', async ({ seller, newActor }, testInfo) => {
+    test.setTimeout(180_000);
+    const deal = await seller.api.createSampleDeal();
+    const buyer = await newActor({ name: 'Mia Mobilizer' });
+    const invite = await seller.api.createInvite(deal.id, { email: buyer.account.email, role: 'mobilizer' });
+    await buyer.api.acceptInvite(invite.token);
+    const { page } = buyer;
+    await page.setViewportSize(VIEWPORTS.phone);
+    const tabs = page.getByRole('navigation', { name: 'Deal room sections' });
+    for (const section of SECTIONS) {
+      await openRoom(page, deal.id, section.slug);
+      await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+      await checkScreen(page, testInfo, 'phone', `mobilizer-room-${section.slug}`, [
+        ['health', page.locator('button[data-band]')],
+        [`tab ${section.label}`, tabs.getByRole('link', { name: section.label, exact: true })],
+      ]);
+    }
+  });
+});
+
 /** A person's card wholly inside the map's canvas and the screen, with where it is. */
 async function cardInView(
   page: Page,
