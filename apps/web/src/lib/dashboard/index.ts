@@ -1,3 +1,4 @@
+export { default as DealCards } from './DealCards.svelte';
 export { default as DealTable } from './DealTable.svelte';
 export { DashboardState, type DashboardStateOptions } from './dashboard-state.svelte.ts';
 export {

@@ -21,6 +21,16 @@ describe('map geometry', () => {
     expect(small.k).toBe(1);
     expect(small.x).toBe(400);
   });
+
+  it('keeps a wide chart readable on a phone: at the minimum scale, centred, its top in view', () => {
+    const view = fitView({ x: -600, y: 0, width: 1200, height: 300 }, 360, 600, 16, 0.75);
+    expect(view.k).toBe(0.75);
+    // The chart's middle (x = 0) sits in the viewport's middle.
+    expect(view.x + 0 * view.k).toBe(180);
+    expect(view.y).toBeGreaterThanOrEqual(16);
+    // A chart that fits at a larger scale is not enlarged past it.
+    expect(fitView({ x: 0, y: 0, width: 200, height: 100 }, 360, 600, 16, 0.75).k).toBe(1);
+  });
 });
 
 describe('panIntoView', () => {

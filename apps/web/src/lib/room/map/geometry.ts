@@ -84,16 +84,21 @@ export function ringSegment(
   return `M${r(x1)},${r(y1)} A${radius},${radius} 0 0 1 ${r(x2)},${r(y2)}`;
 }
 
-/** A zoom and pan that shows `bounds` whole inside a `width` × `height` viewport, with padding, never above 1×. */
+/**
+ * A zoom and pan that shows `bounds` whole inside a `width` × `height` viewport, with padding, never above 1×.
+ * `minScale` keeps the cards readable on a small screen: a chart too wide for it is shown at that scale,
+ * centred, its top in view, and the rest a pan away (a phone shows people, not a thumbnail of them).
+ */
 export function fitView(
   bounds: { x: number; y: number; width: number; height: number },
   width: number,
   height: number,
   padding = 32,
+  minScale = 0.2,
 ): { x: number; y: number; k: number } {
   if (bounds.width <= 0 || width <= 0 || height <= 0) return { x: padding, y: padding, k: 1 };
   const k = Math.min(1, (width - padding * 2) / bounds.width, (height - padding * 2) / bounds.height);
-  const scale = Math.max(0.2, k);
+  const scale = Math.max(Math.min(1, minScale), k);
   return {
     x: (width - bounds.width * scale) / 2 - bounds.x * scale,
     y: Math.max(padding, (height - bounds.height * scale) / 2) - bounds.y * scale,
