@@ -101,8 +101,8 @@ test.describe('integration', () => {
 
     // And they are on the map.
     await page.goto(`/deals/${deal.id}/map`);
-    await expect(page.getByText('Nia North').first()).toBeVisible();
-    await expect(page.getByText('Oskar Ost').first()).toBeVisible();
+    await expect(page.locator('svg [data-name="Nia North"]')).toBeVisible();
+    await expect(page.locator('svg [data-name="Oskar Ost"]')).toBeVisible();
   });
 
   test('a manager adds a webhook in settings, test-sends it to a receiver, and the delivery log shows the answer', async ({
