@@ -34,7 +34,7 @@ import { type MentionNotice, notificationRoutes } from './notifications/index.ts
 import { openApiRoutes } from './openapi/index.ts';
 import { checkOrigin } from './origin/index.ts';
 import { createLimiterFactory, type RateLimit, type TokenBucketOptions } from './rate-limit/index.ts';
-import { appSecureHeaders, type MetricsAccess, securityHeaderValues } from './security/index.ts';
+import { apiNoStore, appSecureHeaders, type MetricsAccess, securityHeaderValues } from './security/index.ts';
 import { type StatusBus, type StatusProjection, statusRoutes, withPresence } from './status/index.ts';
 import {
   type AccessRevocation,
@@ -199,6 +199,7 @@ export function createApp({
   nodeWs.wss.options.maxPayload = maxMessageBytes;
   app.onError(handleError({ log }));
   app.use(appSecureHeaders(origins));
+  app.use('/api/*', apiNoStore());
   const limiters = createLimiterFactory({ redis: limitsRedis, keyPrefix: limitsPrefix });
 
   const api = new Hono<AppEnv>();

@@ -1,5 +1,5 @@
 import { type Database, dealMembers, deals, users } from '@quorum/db';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 
 /** Someone a deal's notification mail goes to. */
 export interface Recipient {
@@ -8,7 +8,10 @@ export interface Recipient {
   name: string;
 }
 
-/** Who on a deal receives a notification: its sellers, its Mobilizers, the managers of its organization. */
+/**
+ * Who on a deal receives a notification: its sellers (members of the deal's organization), its Mobilizers, the
+ * managers of its organization.
+ */
 export type RecipientRole = 'seller' | 'mobilizer' | 'manager';
 
 /**
@@ -34,7 +37,14 @@ export async function dealRecipients(
           .select(person)
           .from(dealMembers)
           .innerJoin(users, eq(users.id, dealMembers.userId))
-          .where(and(eq(dealMembers.dealId, dealId), inArray(dealMembers.role, memberRoles)));
+          .where(
+            and(
+              eq(dealMembers.dealId, dealId),
+              inArray(dealMembers.role, memberRoles),
+              // A seller membership counts only inside the deal's organization (as `dealRole` decides access).
+              or(eq(dealMembers.role, 'mobilizer'), eq(users.organizationId, deal.organizationId)),
+            ),
+          );
   const managers = roles.includes('manager')
     ? await db
         .select(person)

@@ -55,6 +55,15 @@ describe('security headers and /metrics access (PGlite, real server)', () => {
     expect(page.headers.get('content-security-policy')).toContain("worker-src 'self'");
   });
 
+  it('tells caches to keep no API response, whatever its status', async () => {
+    for (const path of ['/api/auth/session', '/api/me', '/api/deals']) {
+      const res = await fetch(`${open.url}${path}`);
+      expect(res.headers.get('cache-control'), path).toBe('no-store');
+    }
+    const page = await fetch(`${open.url}/login`);
+    expect(page.headers.get('cache-control')).not.toBe('no-store');
+  });
+
   it('keeps the guide pages’ own stricter policy', async () => {
     const res = await fetch(`${open.url}/g/AAAAAAAAAAAAAAAAAAAAAA`);
     expect(res.status).toBe(404);
