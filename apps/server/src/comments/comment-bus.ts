@@ -1,4 +1,5 @@
 import type { CommentEvent, NotificationView, ResolutionEvent, ThreadSide, ThreadView } from '@quorum/api-schema';
+import { createLocalBus } from '../redis-channel/index.ts';
 
 /**
  * What travels between instances when people comment. Plain JSON. Deal events carry the thread's `side`: each listener
@@ -36,29 +37,5 @@ export function createLocalCommentBus({
 }: {
   onListenerError?: (error: unknown) => void;
 } = {}): CommentBus {
-  const listeners = new Set<CommentBusListener>();
-  let closed = false;
-  return {
-    async publish(event) {
-      if (closed) return;
-      for (const listener of [...listeners]) {
-        try {
-          listener(event);
-        } catch (error) {
-          onListenerError(error);
-        }
-      }
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-    listenerCount: () => listeners.size,
-    async close() {
-      closed = true;
-      listeners.clear();
-    },
-  };
+  return createLocalBus<CommentBusEvent>({ onListenerError });
 }

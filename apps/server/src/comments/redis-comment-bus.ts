@@ -1,5 +1,5 @@
 import type { RedisOptions } from 'ioredis';
-import { createRedisChannel } from '../redis-channel/index.ts';
+import { busOverChannel, createRedisChannel } from '../redis-channel/index.ts';
 import { type CommentBus, type CommentBusEvent, createLocalCommentBus } from './comment-bus.ts';
 
 /** Options of {@link createRedisCommentBus}. */
@@ -36,20 +36,5 @@ export function createRedisCommentBus({
 }: RedisCommentBusOptions): RedisCommentBus {
   const local = createLocalCommentBus();
   const redis = createRedisChannel<CommentBusEvent>({ url, channel, name: 'comments', onError, redisOptions });
-  redis.subscribe((event) => void local.publish(event));
-  return {
-    get connected() {
-      return redis.connected;
-    },
-    ready: (options) => redis.ready(options),
-    async publish(event) {
-      if ((await redis.publish(event)) === 'unsent') await local.publish(event);
-    },
-    subscribe: (listener) => local.subscribe(listener),
-    listenerCount: () => local.listenerCount(),
-    async close() {
-      await redis.close();
-      await local.close();
-    },
-  };
+  return Object.assign(busOverChannel(local, redis), { listenerCount: () => local.listenerCount() });
 }

@@ -1,4 +1,11 @@
 export {
+  busOverChannel,
+  type ChannelBus,
+  type CountingBus,
+  createLocalBus,
+  type LocalBus,
+} from './channel-bus.ts';
+export {
   createRedisChannel,
   type PublishOutcome,
   type RedisChannel,

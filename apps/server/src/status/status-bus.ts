@@ -1,3 +1,4 @@
+import { createLocalBus } from '../redis-channel/index.ts';
 import type { DealStatusView } from './status-types.ts';
 
 /** Who is on a deal, as far as the visibility of its status goes. */
@@ -60,29 +61,5 @@ export interface LocalStatusBusOptions {
 export function createLocalStatusBus({
   onListenerError = (error) => console.error('[status] a status listener failed', error),
 }: LocalStatusBusOptions = {}): StatusBus {
-  const listeners = new Set<StatusListener>();
-  let closed = false;
-  return {
-    async publish(event) {
-      if (closed) return;
-      for (const listener of [...listeners]) {
-        try {
-          listener(event);
-        } catch (error) {
-          onListenerError(error);
-        }
-      }
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-    listenerCount: () => listeners.size,
-    async close() {
-      closed = true;
-      listeners.clear();
-    },
-  };
+  return createLocalBus<StatusEvent>({ onListenerError });
 }

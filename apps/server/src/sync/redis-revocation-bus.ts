@@ -1,4 +1,4 @@
-import { createRedisChannel } from '../redis-channel/index.ts';
+import { busOverChannel, createRedisChannel } from '../redis-channel/index.ts';
 import {
   type AccessRevocation,
   createLocalRevocationBus,
@@ -44,19 +44,5 @@ export function createRedisRevocationBus({
     onError,
     accept: isAccessRevocation,
   });
-  redis.subscribe((revocation) => void local.publish(revocation));
-  return {
-    get connected() {
-      return redis.connected;
-    },
-    ready: (options) => redis.ready(options),
-    async publish(revocation) {
-      if ((await redis.publish(revocation)) === 'unsent') await local.publish(revocation);
-    },
-    subscribe: (listener) => local.subscribe(listener),
-    async close() {
-      await redis.close();
-      await local.close();
-    },
-  };
+  return busOverChannel(local, redis);
 }
