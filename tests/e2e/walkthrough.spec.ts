@@ -301,10 +301,13 @@ test.describe('walk-through defects', () => {
     await response.press('Home');
     const caret = buyer.page.locator('[data-remote-caret="Sam Seller"]');
     await expect(caret).toBeVisible();
-    const field = await buyer.page.locator('[data-field$=":response"]').first().boundingBox();
-    const mark = await caret.boundingBox();
-    expect(mark && field && mark.y >= field.y && mark.y < field.y + field.height).toBe(true);
-    expect(mark && field && mark.x < field.x + 40).toBe(true);
+    // The caret moves live (presence): poll until it sits at the start of the field, where Home put it.
+    const atStart = async () => {
+      const field = await buyer.page.locator('[data-field$=":response"]').first().boundingBox();
+      const mark = await caret.boundingBox();
+      return Boolean(mark && field && mark.y >= field.y && mark.y < field.y + field.height && mark.x < field.x + 40);
+    };
+    await expect.poll(atStart).toBe(true);
     await screenshot(buyer.page, testInfo, 'remote-caret');
 
     await seller.page.getByRole('heading', { name: 'Objection guide' }).click();
